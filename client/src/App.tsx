@@ -1,0 +1,64 @@
+// The app shell: language, session, and the screen for the current path.
+import { Header } from './components/Header';
+import { ErrorNotice, Loading } from './components/Notice';
+import { I18nProvider } from './i18n/I18nProvider';
+import { AuthPage } from './pages/AuthPage';
+import { CommunitiesPage } from './pages/CommunitiesPage';
+import { CommunityPage } from './pages/CommunityPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RealtimeProvider } from './realtime/RealtimeProvider';
+import { matchRoute, useLocation } from './router/router';
+import { SessionProvider, useSession } from './session/SessionProvider';
+import { ModerationScreen } from './moderation/ModerationScreen';
+import { matchModerationRoute } from './moderation/routes';
+
+function Screen() {
+  const location = useLocation();
+  const moderation = matchModerationRoute(location);
+  if (moderation) return <ModerationScreen key={moderation.slug} slug={moderation.slug} tab={moderation.tab} />;
+  const route = matchRoute(location);
+  switch (route.name) {
+    case 'home':
+      return <CommunitiesPage />;
+    case 'community':
+      return <CommunityPage key={route.slug} slug={route.slug} tag={route.tag} />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+function Shell() {
+  const session = useSession();
+  const { state } = session;
+  if (state.status === 'signedIn') {
+    return (
+      <RealtimeProvider userId={state.me.id}>
+        <Header />
+        <main className="main" id="main">
+          <Screen />
+        </main>
+      </RealtimeProvider>
+    );
+  }
+  return (
+    <>
+      <Header />
+      <main className="main" id="main">
+        {state.status === 'loading' && <Loading />}
+        {state.status === 'failed' && <ErrorNotice error={state.error} onRetry={() => void session.refresh()} />}
+        {state.status === 'signedOut' && <AuthPage />}
+      </main>
+    </>
+  );
+}
+
+/** The whole web app. */
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

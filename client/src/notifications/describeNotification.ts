@@ -1,0 +1,65 @@
+// The sentence for a notification, by its kind, in the reader's language. The Record over the server's
+// NotificationKind makes a new kind without a sentence a compile error; kinds unknown at run time read generically.
+import type { Notification, Role, SanctionKind } from '../../../server/contracts/api';
+import type { NotificationKind } from '../../../server/commands/notify';
+import type { Translate } from '../i18n/types';
+
+export interface NotificationText {
+  text: string;
+  /** The moderator's reason, when the notification carries one. */
+  reason: string | null;
+}
+
+interface Facts {
+  community: string;
+  data: Record<string, unknown>;
+  t: Translate;
+}
+
+const text = (data: Record<string, unknown>, key: string): string | null => {
+  const value = data[key];
+  return typeof value === 'string' && value.trim() ? value : null;
+};
+
+const isRole = (value: unknown): value is Role =>
+  value === 'member' || value === 'moderator' || value === 'manager' || value === 'owner';
+
+function sanctioned({ community, data, t }: Facts): string {
+  const kind: SanctionKind | null =
+    data.kind === 'warn' || data.kind === 'mute' || data.kind === 'suspend' || data.kind === 'ban' ? data.kind : null;
+  if (kind === 'warn') return t('notification.sanctioned_warn', { community });
+  if (kind === 'mute') return t('notification.sanctioned_mute', { community });
+  if (kind === 'suspend') return t('notification.sanctioned_suspend', { community });
+  if (kind === 'ban') return t('notification.sanctioned_ban', { community });
+  return t('notification.sanctioned', { community });
+}
+
+const DESCRIBE: Record<NotificationKind, (facts: Facts) => string> = {
+  post_held: ({ community, t }) => t('notification.post_held', { community }),
+  post_approved: ({ community, t }) => t('notification.post_approved', { community }),
+  post_removed: ({ community, t }) => t('notification.post_removed', { community }),
+  report_resolved: ({ community, data, t }) =>
+    data.outcome === 'remove'
+      ? t('notification.report_resolved_removed', { community })
+      : t('notification.report_resolved', { community }),
+  sanctioned,
+  sanction_lifted: ({ community, t }) => t('notification.sanction_lifted', { community }),
+  role_changed: ({ community, data, t }) => {
+    const role = isRole(data.to) ? t(`role.${data.to}`) : null;
+    return role ? t('notification.role_changed_to', { community, role }) : t('notification.role_changed', { community });
+  },
+};
+
+function isKnownKind(kind: string): kind is NotificationKind {
+  return Object.hasOwn(DESCRIBE, kind);
+}
+
+/** What a notification says, with the reason a moderator gave if any. */
+export function describeNotification(notification: Notification, t: Translate): NotificationText {
+  const { data } = notification;
+  const community = text(data, 'communityName') ?? notification.communitySlug ?? '';
+  const sentence = isKnownKind(notification.kind)
+    ? DESCRIBE[notification.kind]({ community, data, t })
+    : t('notification.generic');
+  return { text: sentence, reason: text(data, 'reason') };
+}

@@ -1,0 +1,93 @@
+// `npm run demo`: a sample community with Indonesian and English posts, a moderator, a held post, and a login
+// a newcomer can use. Safe to run twice: an existing demo is left as it is.
+import { loadConfig } from '../server/config';
+import { applyPostCheck } from '../server/commands/applyPostCheck';
+import { createCommunity } from '../server/commands/createCommunity';
+import { createPost } from '../server/commands/createPost';
+import { joinCommunity } from '../server/commands/joinCommunity';
+import { addReaction } from '../server/commands/reactToPost';
+import { registerUser } from '../server/commands/registerUser';
+import { createDatabase, type Db } from '../server/db/client';
+import { applyMigrations } from '../server/db/migrations';
+import { loadActor } from '../server/queries/actor';
+
+const PASSWORD = 'rukun-demo-2026';
+const SLUG = 'kopdar-jakarta';
+
+const PEOPLE = [
+  { handle: 'demo', displayName: 'Demo Pengelola', locale: 'id' as const },
+  { handle: 'sari', displayName: 'Sari Wulandari', locale: 'id' as const },
+  { handle: 'budi', displayName: 'Budi Santoso', locale: 'id' as const },
+  { handle: 'maya', displayName: 'Maya Chen', locale: 'en' as const },
+];
+
+const POSTS: { author: string; body: string; title?: string; replyTo?: number }[] = [
+  { author: 'demo', title: 'Selamat datang!', body: 'Selamat datang di komunitas Kopdar Jakarta. Kenalkan dirimu di sini ya. #perkenalan' },
+  { author: 'sari', body: 'Halo semua, aku Sari dari Depok. Suka kopi dan fotografi. #perkenalan #kopi', replyTo: 0 },
+  { author: 'maya', body: 'Hi everyone! Maya here, I moved to Jakarta last month. Any good coffee spots near Blok M? #kopi' },
+  { author: 'budi', body: 'Coba ke kedai di Jalan Bulungan, kopinya enak dan harganya santai. Rp 25.000 saja.', replyTo: 2 },
+  { author: 'demo', title: 'Kopdar bulan depan', body: 'Kopdar berikutnya hari Sabtu jam 10 pagi. Siapa yang ikut? #kopdar' },
+  { author: 'maya', body: 'Count me in! Should we bring anything? #kopdar', replyTo: 4 },
+  { author: 'budi', body: 'Dasar bangsat, admin lama banget balasnya' },
+];
+
+async function ensureUser(db: Db, person: (typeof PEOPLE)[number], now: Date): Promise<string> {
+  const existing = await db.user.findUnique({ where: { handle: person.handle } });
+  if (existing) return existing.id;
+  const { user } = await registerUser({ db, now, sessionTtlDays: 1 }, { ...person, email: `${person.handle}@demo.rukun.local`, password: PASSWORD });
+  return user.id;
+}
+
+async function seed(db: Db): Promise<boolean> {
+  const now = new Date();
+  const ids = new Map<string, string>();
+  for (const person of PEOPLE) ids.set(person.handle, await ensureUser(db, person, now));
+  if (await db.community.findUnique({ where: { slug: SLUG } })) return false;
+  const community = await createCommunity({ db, now }, {
+    ownerId: ids.get('demo') ?? '',
+    slug: SLUG,
+    name: 'Kopdar Jakarta',
+    description: 'Komunitas kopi dan kopdar di Jakarta. Coffee lovers welcome.',
+    locale: 'id',
+  });
+  for (const handle of ['sari', 'budi', 'maya']) await joinCommunity({ db, now }, { communityId: community.id, userId: ids.get(handle) ?? '' });
+  await db.membership.updateMany({ where: { communityId: community.id, userId: ids.get('sari') ?? '' }, data: { role: 'moderator' } });
+  const created: string[] = [];
+  for (const post of POSTS) {
+    const at = new Date();
+    const actor = await loadActor(db, { communityId: community.id, userId: ids.get(post.author) ?? '', now: at });
+    const parentId = post.replyTo !== undefined ? created[post.replyTo] : undefined;
+    const outcome = await createPost({ db, now: at, screen: async () => undefined }, {
+      actor,
+      community,
+      body: post.body,
+      ...(post.title ? { title: post.title } : {}),
+      ...(parentId ? { parentId } : {}),
+    });
+    // The demo runs the same check the flagging worker runs, so it needs no Redis.
+    for (const job of outcome.jobs) await applyPostCheck({ db, now: at }, job.data);
+    created.push(outcome.value.id);
+  }
+  const first = await db.post.findUniqueOrThrow({ where: { id: created[0] ?? '' } });
+  for (const handle of ['sari', 'budi', 'maya']) {
+    const actor = await loadActor(db, { communityId: community.id, userId: ids.get(handle) ?? '', now });
+    await addReaction({ db, now }, { actor, post: first, kind: 'love' });
+  }
+  return true;
+}
+
+const config = loadConfig();
+await applyMigrations({ url: config.DATABASE_URL });
+const database = createDatabase({ url: config.DATABASE_URL });
+try {
+  const fresh = await seed(database.prisma);
+  const port = config.PORT;
+  console.log(`
+${fresh ? 'Demo community created' : 'Demo community already exists'}: "${SLUG}".
+Open http://localhost:${port} and sign in with:
+  login:    demo        (owner)   or  sari (moderator), budi, maya
+  password: ${PASSWORD}
+`);
+} finally {
+  await database.close();
+}

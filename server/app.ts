@@ -1,0 +1,80 @@
+// createApp(deps): the Express app, built from its dependencies so tests build exactly what production runs.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Deps } from './deps';
+import { authenticate } from './middlewares/authenticate';
+import { apiNotFound, errorHandler } from './middlewares/errorHandler';
+import { originCheck } from './middlewares/originCheck';
+import { createRateLimiters } from './middlewares/rateLimits';
+import { buildOpenApiDocument, createOpenApiRegistry } from './openapi/document';
+import { mountAuthRoutes } from './routes/auth/authRoutes';
+import { mountCommunityRoutes } from './routes/communities/communityRoutes';
+import { mountMemberRoutes } from './routes/communities/memberRoutes';
+import { mountMeRoutes } from './routes/me/meRoutes';
+import { mountAdminQueues } from './routes/ops/adminQueues';
+import { mountOpsRoutes } from './routes/ops/opsRoutes';
+import { mountPostRoutes } from './routes/posts/postRoutes';
+import { mountQueueRoutes } from './routes/moderation/queueRoutes';
+import { mountReportRoutes } from './routes/moderation/reportRoutes';
+import { mountRuleRoutes } from './routes/moderation/ruleRoutes';
+
+/** Builds the HTTP application: ops endpoints, the JSON API, the queue dashboard and the web client. */
+export function createApp(deps: Deps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.TRUST_PROXY);
+  app.use(helmet());
+  app.use((req, res, next) => {
+    const end = deps.metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: req.route?.path ?? (req.baseUrl || 'unmatched'), status: String(res.statusCode) }));
+    next();
+  });
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+
+  mountOpsRoutes(app, deps);
+
+  const registry = createOpenApiRegistry();
+  const router = express.Router();
+  const target = { router, registry };
+  const limits = createRateLimiters(deps.config, deps.redis, deps.config.QUEUE_PREFIX);
+  mountAuthRoutes(target, deps, limits);
+  mountMeRoutes(target, deps);
+  mountCommunityRoutes(target, deps);
+  mountMemberRoutes(target, deps);
+  mountPostRoutes(target, deps, limits);
+  mountReportRoutes(target, deps, limits);
+  mountQueueRoutes(target, deps);
+  mountRuleRoutes(target, deps);
+  const openApi = buildOpenApiDocument(registry);
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
+  api.use(authenticate(deps));
+  api.use(originCheck(deps.config.PUBLIC_ORIGINS));
+  api.use(router);
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  app.use('/admin', authenticate(deps));
+  mountAdminQueues(app, deps);
+
+  mountClient(app, resolve(deps.config.CLIENT_DIST));
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+/** Serves the built web client with a fallback to index.html for client-side routes. */
+function mountClient(app: Express, dist: string): void {
+  const index = resolve(dist, 'index.html');
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.get('/{*splat}', (req, res, next) => {
+    if (req.path.startsWith('/api/') || req.path.startsWith('/socket.io/') || !existsSync(index)) return next();
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,24 @@
+// What a command caused, returned instead of fired, so nothing is announced or queued for a write that rolled back.
+import type { FlagPostJob } from '../contracts/jobs';
+
+export type DomainEvent =
+  /** Became visible to members, or changed while visible. */
+  | { type: 'post:published' | 'post:updated' | 'post:removed'; communityId: string; postId: string; authorId: string }
+  /** Changed while not visible: only its author and the moderators hear of it. */
+  | { type: 'post:changed_private'; communityId: string; postId: string; authorId: string }
+  | { type: 'post:held'; communityId: string; postId: string; authorId: string; itemId: string }
+  | { type: 'queue:item_opened' | 'queue:item_updated'; communityId: string; itemId: string }
+  | { type: 'notification'; userId: string; notificationId: string };
+
+export type JobRequest = { queue: 'flagging'; data: FlagPostJob; delayMs?: number };
+
+export interface Outcome<T> {
+  value: T;
+  events: DomainEvent[];
+  jobs: JobRequest[];
+}
+
+/** An outcome with nothing to announce or queue. */
+export function quiet<T>(value: T): Outcome<T> {
+  return { value, events: [], jobs: [] };
+}

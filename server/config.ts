@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes' || v === 'on');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, 'must be a SQLite file: URL (file:./data/rukun.db)')
+    .default('file:./data/rukun.db'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
+  REDIS_AUTOSTART: bool.default(true),
+  RUKUN_PROCESS: z.enum(['all', 'server', 'worker']).default('all'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** How many reverse proxies sit in front (0: none). A count, never "trust all": X-Forwarded-For is spoofable. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  COOKIE_SECURE: bool.default(false),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'like 100kb').default('100kb'),
+  RUKUN_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  RATE_LIMIT_LOGIN_PER_15MIN: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_REGISTER_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_POSTS_PER_MIN: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).default(30),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).default(20),
+  CLIENT_DIST: z.string().default('client/dist'),
+  /** Prefix of every Redis key Rukun writes (queues, rate limits, Socket.IO channels). */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('rukun'),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+/** Raised at start-up with every configuration problem listed, not just the first. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,42 @@
+// Socket.IO events of the contract. Every payload carries communitySlug and the full object it names.
+import type { ModerationItem, Notification, Post } from './api';
+
+export interface CommunityJoinRequest {
+  slug: string;
+}
+export type Ack = { ok: true; role?: string } | { ok: false; error: { code: string; message: string } };
+
+export interface PostPayload {
+  communitySlug: string;
+  post: Post;
+}
+export interface HeldPayload extends PostPayload {
+  itemId: string;
+  reasons: ModerationItem['reasons'];
+}
+export interface QueueItemPayload {
+  communitySlug: string;
+  item: ModerationItem;
+  post: Post;
+}
+export interface NotificationPayload {
+  communitySlug: string | null;
+  notification: Notification;
+}
+
+export interface ServerToClientEvents {
+  'post:published': (payload: PostPayload) => void;
+  'post:updated': (payload: PostPayload) => void;
+  'post:removed': (payload: PostPayload) => void;
+  'post:held': (payload: HeldPayload) => void;
+  'queue:item_opened': (payload: QueueItemPayload) => void;
+  'queue:item_updated': (payload: QueueItemPayload) => void;
+  notification: (payload: NotificationPayload) => void;
+  /** Sent once on connect so the client has an event before any reconnect. */
+  hello: (payload: { userId: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  'community:join': (request: CommunityJoinRequest, ack: (reply: Ack) => void) => void;
+  'community:leave': (request: CommunityJoinRequest, ack: (reply: Ack) => void) => void;
+}

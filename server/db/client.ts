@@ -1,0 +1,37 @@
+// The one way to open Rukun's database: the generated client on the better-sqlite3 driver adapter.
+import Database from 'better-sqlite3';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from './generated/client';
+import { ensureSqliteDirectory, sqliteFilePath } from './sqliteUrl';
+import { beginImmediate, cacheStatements, onEachConnection } from './connectionSetup';
+
+/** The Prisma client type other modules depend on. */
+export type Db = PrismaClient;
+
+/** How long a connection waits on another writer's lock (SQLite busy timeout) before failing with P1008. */
+const busyTimeoutMs = 5000;
+
+/** Switches a file database to WAL once; the adapter sets no PRAGMAs itself and WAL persists in the file. */
+function enableWal(path: string): void {
+  const raw = new Database(path, { timeout: busyTimeoutMs });
+  try {
+    raw.pragma('journal_mode = WAL');
+  } finally {
+    raw.close();
+  }
+}
+
+/** Opens the SQLite database at `url` (creating its folder) and returns the client and a way to close it. */
+export function createDatabase(options: { url: string }): { prisma: Db; close: () => Promise<void> } {
+  ensureSqliteDirectory(options.url);
+  const path = sqliteFilePath(options.url);
+  // WAL lets readers run beside the writer. foreign_keys = ON and synchronous = NORMAL (under WAL) are
+  // better-sqlite3's compiled-in defaults for every connection, so they need no PRAGMA here.
+  if (path !== undefined) enableWal(path);
+  const adapter = onEachConnection(new PrismaBetterSqlite3({ url: options.url, timeout: busyTimeoutMs }), (connection) => {
+    cacheStatements(connection);
+    beginImmediate(connection);
+  });
+  const prisma = new PrismaClient({ adapter });
+  return { prisma, close: () => prisma.$disconnect() };
+}

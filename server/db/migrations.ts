@@ -1,0 +1,95 @@
+// Apply, inspect and create Prisma migrations offline through the wasm schema engine (see prisma-offline.md).
+import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { engineErrorCode, noFilters, withSchemaEngine } from './schemaEngine';
+import {
+  defaultMigrationsDir,
+  loadMigrationList,
+  migrationTimestamp,
+  readSchema,
+  writeMigration,
+} from './migrationFiles';
+
+export interface MigrationPaths {
+  migrationsDir?: string;
+  schemaPath?: string;
+}
+
+export interface MigrationStatus {
+  /** Migrations in the folder that the database has not run yet. */
+  pending: string[];
+  failed: string[];
+  /** Applied migrations whose migration.sql changed since. */
+  edited: string[];
+  /** Set when the history cannot be fixed by applying: the database ran migrations the folder lacks. */
+  problem?: string;
+}
+
+/** Thrown by createMigration when the schema already matches the migrations. */
+export class EmptyMigrationError extends Error {
+  constructor() {
+    super('The schema has no changes since the last migration: nothing to create.');
+    this.name = 'EmptyMigrationError';
+  }
+}
+
+/** Applies every pending migration to the database at `url` and returns the names it applied. */
+export async function applyMigrations(options: { url: string } & MigrationPaths): Promise<{ applied: string[] }> {
+  const migrationsList = await loadMigrationList(options.migrationsDir);
+  const schema = await readSchema(options.schemaPath);
+  const output = await withSchemaEngine({ url: options.url, schema }, (engine) =>
+    engine.applyMigrations({ migrationsList, filters: noFilters }),
+  );
+  return { applied: output.appliedMigrationNames };
+}
+
+/** Compares the database's `_prisma_migrations` history with the migrations folder. */
+export async function migrationStatus(options: { url: string } & MigrationPaths): Promise<MigrationStatus> {
+  const migrationsList = await loadMigrationList(options.migrationsDir);
+  const schema = await readSchema(options.schemaPath);
+  return withSchemaEngine({ url: options.url, schema }, async (engine) => {
+    try {
+      const output = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters });
+      const status = { pending: [], failed: output.failedMigrationNames, edited: output.editedMigrationNames };
+      const history = output.history;
+      if (history === null) return status;
+      if (history.diagnostic === 'databaseIsBehind') return { ...status, pending: history.unappliedMigrationNames };
+      const unknown = history.unpersistedMigrationNames.join(', ');
+      const pending = history.diagnostic === 'historiesDiverge' ? history.unappliedMigrationNames : [];
+      return { ...status, pending, problem: `The database ran migrations missing from the folder: ${unknown}` };
+    } catch (err) {
+      // P1014: no _prisma_migrations table, i.e. this database was never migrated.
+      if (engineErrorCode(err) !== 'P1014') throw err;
+      return { pending: migrationsList.migrationDirectories.map((dir) => dir.path), failed: [], edited: [] };
+    }
+  });
+}
+
+/** Prisma-style folder suffix: lower snake case of what the developer typed. */
+function migrationSlug(name: string): string {
+  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (slug === '') throw new Error('A migration needs a name, e.g. `npm run db:migration -- add_post_tags`');
+  return slug;
+}
+
+/** SQL that turns the migrations' end state into the schema; replays the migrations on an in-memory shadow db. */
+async function diffToSchema(migrationsList: MigrationList, schemaPath?: string): Promise<string> {
+  const schema = await readSchema(schemaPath);
+  const from = migrationsList.migrationDirectories.length === 0 ? { tag: 'empty' as const } : { tag: 'migrations' as const, ...migrationsList };
+  const result = await withSchemaEngine({ url: ':memory:', schema }, (engine) =>
+    engine.diff({ from, to: { tag: 'schemaDatamodel', files: [schema] }, script: true, exitCode: null, filters: noFilters }),
+  );
+  return result.stdout ?? '';
+}
+
+/** Writes `<timestamp>_<name>/migration.sql` with the schema's changes since the last migration; does not apply it. */
+export async function createMigration(
+  options: { name: string; now?: Date } & MigrationPaths,
+): Promise<{ name: string; dir: string; sql: string }> {
+  const slug = migrationSlug(options.name);
+  const baseDir = options.migrationsDir ?? defaultMigrationsDir;
+  const sql = await diffToSchema(await loadMigrationList(baseDir), options.schemaPath);
+  if (sql.trim() === '' || sql.includes('-- This is an empty migration.')) throw new EmptyMigrationError();
+  const name = `${migrationTimestamp(options.now ?? new Date())}_${slug}`;
+  const dir = await writeMigration({ baseDir, folder: name, sql });
+  return { name, dir, sql };
+}

@@ -1,0 +1,47 @@
+// Rate limits on the routes people abuse: login, register, posting. Counters live in Redis so every server
+// process shares them; if Redis is down the limit lets requests through rather than failing them.
+import type { Request, RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config';
+import { AppError } from '../errors';
+
+export interface RateLimiters {
+  login: RequestHandler;
+  register: RequestHandler;
+  posting: RequestHandler;
+  reporting: RequestHandler;
+}
+
+const passThrough: RequestHandler = (_req, _res, next) => next();
+
+/** Builds the limiters from config; RUKUN_RATE_LIMITS=off makes them all pass through. */
+export function createRateLimiters(config: Config, redis: Redis, prefix: string): RateLimiters {
+  if (config.RUKUN_RATE_LIMITS === 'off') return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough };
+  const make = (name: string, windowMs: number, limit: number, key?: (req: Request) => string) =>
+    rateLimit({
+      windowMs,
+      limit,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      passOnStoreError: true,
+      ...(key ? { keyGenerator: key } : {}),
+      store: new RedisStore({
+        prefix: `${prefix}:rl:${name}:`,
+        sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+      }),
+      handler: (_req, res, next) => {
+        // express-rate-limit has already set Retry-After; the error middleware writes the contract body.
+        res.setHeader('Retry-After', res.getHeader('Retry-After') ?? String(Math.ceil(windowMs / 1000)));
+        next(new AppError('rate_limited'));
+      },
+    });
+  return {
+    login: make('login', 15 * 60_000, config.RATE_LIMIT_LOGIN_PER_15MIN),
+    register: make('register', 60 * 60_000, config.RATE_LIMIT_REGISTER_PER_HOUR),
+    // Posting is limited per user, not per address: a whole office can share one NAT.
+    posting: make('posting', 60_000, config.RATE_LIMIT_POSTS_PER_MIN, (req) => req.auth?.user.id ?? 'anonymous'),
+    reporting: make('reporting', 60 * 60_000, config.RATE_LIMIT_REPORTS_PER_HOUR, (req) => req.auth?.user.id ?? 'anonymous'),
+  };
+}

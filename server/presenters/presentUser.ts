@@ -1,0 +1,25 @@
+import type { Locale, Me, User } from '../contracts/api';
+
+interface UserRow {
+  id: string;
+  handle: string;
+  displayName: string;
+  locale: string;
+  createdAt: Date;
+}
+
+/** A user as other people see them: no e-mail, no password hash. */
+export function presentUser(row: UserRow): User {
+  return {
+    id: row.id,
+    handle: row.handle,
+    displayName: row.displayName,
+    locale: row.locale === 'en' ? 'en' : 'id',
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The signed-in user's own record, with the e-mail address. */
+export function presentMe(row: UserRow & { email: string }): Me {
+  return { ...presentUser(row), email: row.email, locale: row.locale as Locale };
+}

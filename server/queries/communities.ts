@@ -1,0 +1,23 @@
+import type { Community, Role } from '../contracts/api';
+import type { Db } from '../db/client';
+import { fail } from '../errors';
+import { presentCommunity, type CommunityRow } from '../presenters/presentCommunity';
+import { asRole } from '../policies/roles';
+
+/** A community by slug, or 404. */
+export async function findCommunityOr404(db: Db, slug: string) {
+  return (await db.community.findUnique({ where: { slug } })) ?? fail('not_found');
+}
+
+/** Presents communities with member counts and the viewer's role in a fixed number of queries. */
+export async function presentCommunities(db: Db, rows: CommunityRow[], viewerId: string | null): Promise<Community[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [counts, mine] = await Promise.all([
+    db.membership.groupBy({ by: ['communityId'], where: { communityId: { in: ids }, status: 'active' }, _count: { _all: true } }),
+    viewerId ? db.membership.findMany({ where: { communityId: { in: ids }, userId: viewerId, status: 'active' } }) : Promise.resolve([]),
+  ]);
+  const countBy = new Map(counts.map((c) => [c.communityId, c._count._all]));
+  const roleBy = new Map<string, Role>(mine.map((m) => [m.communityId, asRole(m.role)]));
+  return rows.map((r) => presentCommunity(r, { memberCount: countBy.get(r.id) ?? 0, myRole: roleBy.get(r.id) ?? null }));
+}

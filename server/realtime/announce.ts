@@ -1,0 +1,117 @@
+// The one place that emits. It runs after the commit, loads the committed state and sends it to the right rooms,
+// through either the Socket.IO server (server process) or the Redis emitter (worker process).
+import type { ServerToClientEvents } from '../contracts/events';
+import type { Db } from '../db/client';
+import type { DomainEvent } from '../commands/outcome';
+import { loadPostViews } from '../queries/postViews';
+import { presentNotification } from '../presenters/presentNotification';
+import { loadQueueItem } from '../queries/queueItems';
+import { membersRoom, moderatorsRoom, userRoom } from './rooms';
+import type { Logger } from '../logger';
+import type { Clock } from '../lib/clock';
+
+type EventName = keyof ServerToClientEvents;
+
+/** What both `io` and the Redis emitter offer: emit an event to a set of rooms. */
+export interface BroadcastTarget {
+  to(rooms: string | string[]): { emit(event: EventName, payload: unknown): unknown };
+}
+
+export type Announce = (events: DomainEvent[]) => Promise<void>;
+
+/** Builds the announcer for a process; failures are logged, never thrown into the request that caused them. */
+export function createAnnouncer(deps: { db: Db; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
+  const { db, target, logger, now } = deps;
+  const emit = (rooms: string[], event: EventName, payload: unknown) => target.to(rooms).emit(event, payload);
+
+  /**
+   * Loads shared by the events of one outcome: a held post announces the same post and item twice (queue:item_opened
+   * and post:held), and each load is a handful of queries. One outcome's events describe one committed state.
+   */
+  function loadsForOneOutcome() {
+    const posts = new Map<string, ReturnType<typeof loadPostViews>>();
+    const items = new Map<string, ReturnType<typeof loadQueueItem>>();
+    const once = <T>(cache: Map<string, T>, key: string, load: () => T): T => {
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+      const value = load();
+      cache.set(key, value);
+      return value;
+    };
+    return {
+      post: async (postId: string, isStaff: boolean) => (await once(posts, `${isStaff}:${postId}`, () => loadPostViews(db, [postId], { userId: null, isStaff })))[0],
+      item: (itemId: string) => once(items, itemId, () => loadQueueItem(db, itemId, now())),
+    };
+  }
+
+  async function announceOne(event: DomainEvent, load: ReturnType<typeof loadsForOneOutcome>): Promise<void> {
+    switch (event.type) {
+      case 'post:published':
+      case 'post:updated':
+      case 'post:removed':
+      case 'post:changed_private': {
+        const post = await load.post(event.postId, false);
+        if (!post) return;
+        const author = userRoom(event.authorId);
+        const payload = { communitySlug: post.communitySlug, post };
+        if (event.type === 'post:changed_private') {
+          emit([moderatorsRoom(event.communityId), author], 'post:updated', payload);
+        } else if (post.status === 'published') {
+          emit([membersRoom(event.communityId), author], event.type, payload);
+        } else {
+          // Whatever the command said, a post that is not published now never reaches members with its text:
+          // they get a removal without the content; its author and the moderators get the real state.
+          emit([membersRoom(event.communityId)], 'post:removed', {
+            communitySlug: post.communitySlug,
+            post: { ...post, title: null, body: '', tags: [] },
+          });
+          emit([moderatorsRoom(event.communityId), author], 'post:updated', payload);
+        }
+        return;
+      }
+      case 'post:held': {
+        const post = await load.post(event.postId, true);
+        const item = await load.item(event.itemId);
+        if (!post || !item) return;
+        emit([moderatorsRoom(event.communityId)], 'post:held', {
+          communitySlug: post.communitySlug,
+          post,
+          itemId: item.id,
+          reasons: item.reasons,
+        });
+        emit([userRoom(event.authorId)], 'post:updated', { communitySlug: post.communitySlug, post });
+        return;
+      }
+      case 'queue:item_opened':
+      case 'queue:item_updated': {
+        const item = await load.item(event.itemId);
+        if (!item) return;
+        const post = await load.post(item.postId, true);
+        if (!post) return;
+        emit([moderatorsRoom(event.communityId)], event.type, { communitySlug: post.communitySlug, item, post });
+        return;
+      }
+      case 'notification': {
+        const row = await db.notification.findUnique({
+          where: { id: event.notificationId },
+          include: { community: { select: { slug: true } } },
+        });
+        if (!row) return;
+        const notification = presentNotification(row);
+        emit([userRoom(event.userId)], 'notification', { communitySlug: notification.communitySlug, notification });
+        return;
+      }
+    }
+  }
+
+  return async (events) => {
+    const load = loadsForOneOutcome();
+    for (const event of events) {
+      try {
+        await announceOne(event, load);
+      } catch (err) {
+        logger.warn({ err, event }, 'could not announce an event');
+      }
+    }
+  };
+}

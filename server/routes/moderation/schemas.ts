@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { pageQuery, text } from '../schemas';
+
+export const queueQuery = pageQuery.extend({
+  state: z.enum(['open', 'resolved']).default('open'),
+  escalated: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+
+const sanctionSchema = z.object({
+  kind: z.enum(['warn', 'mute', 'suspend', 'ban']),
+  reason: text({ min: 1, max: 1000 }),
+  durationMinutes: z.number().int().min(1).max(60 * 24 * 3650).optional(),
+});
+
+export const decisionBody = z.object({
+  action: z.enum(['approve', 'remove', 'escalate']),
+  reason: text({ min: 1, max: 1000 }).optional(),
+  version: z.number().int().min(1),
+  sanction: sanctionSchema.optional(),
+});
+
+export const reportBody = z.object({
+  reason: z.enum(['spam', 'harassment', 'hate', 'sexual', 'violence', 'off_topic', 'other']),
+  note: text({ max: 1000 }).optional(),
+});
+
+export const wordRuleBody = z.object({
+  pattern: z.string().min(1).max(500).refine((s) => s.isWellFormed() && !s.includes('\u0000'), 'must be well-formed text'),
+  match: z.enum(['word', 'phrase', 'regex']),
+  action: z.enum(['block', 'hold', 'flag', 'censor', 'allow']),
+  locale: z.enum(['id', 'en']).optional(),
+});
+
+export const checkBody = z.object({ body: text({ min: 1, max: 10_000 }), title: text({ max: 200 }).optional() });

@@ -1,0 +1,28 @@
+// Building blocks shared by every route's schemas.
+import { z } from 'zod';
+
+/** Text a person typed: well-formed Unicode (no lone surrogates), no NUL, trimmed, within bounds. */
+export function text(options: { min?: number; max: number }) {
+  return z
+    .string()
+    .refine((s) => s.isWellFormed(), 'must be well-formed Unicode')
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
+    .transform((s) => s.trim())
+    .pipe(z.string().min(options.min ?? 0).max(options.max));
+}
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(500).optional(),
+});
+
+export const slugParams = z.object({ slug: z.string().min(1).max(64) });
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export const slugSchema = z
+  .string()
+  .min(3)
+  .max(48)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lower-case letters, digits and inner hyphens');
+
+export const localeSchema = z.enum(['id', 'en']);

@@ -1,0 +1,121 @@
+// Boots Rukun in one process: the HTTP server with Socket.IO, the workers, or both (the SQLite default keeps
+// one writing process). Returns a close() that shuts down in order: stop taking requests, finish in-flight
+// ones, finish active jobs, then close sockets, queues, Redis and the database.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config';
+import { createDatabase } from '../db/client';
+import { applyMigrations } from '../db/migrations';
+import type { Deps } from '../deps';
+import { systemClock, type Clock } from '../lib/clock';
+import { createLogger, type Logger } from '../logger';
+import { createMetrics } from '../metrics';
+import { createAnnouncer, type BroadcastTarget } from '../realtime/announce';
+import { createEmitterTarget } from '../realtime/emitterTarget';
+import { attachSocketServer, type RukunServer } from '../realtime/socketServer';
+import { createApp } from '../app';
+import { createEnqueue, createQueues } from '../../workers/queues';
+import { startWorkers, type RunningWorkers } from '../../workers/startWorkers';
+import { closeRedis, createFailFastRedis, createPatientRedis, logRedisErrors, waitUntilReady } from './redisConnections';
+
+export interface StartOptions {
+  config: Config;
+  logger?: Logger;
+  now?: Clock;
+  /** Apply pending migrations first (npm start does; tests use a migrated copy). */
+  migrate?: boolean;
+  /** Shorter stalled-job detection, for tests that kill a worker. */
+  stalledIntervalMs?: number;
+  /** Shorter job locks, so a killed worker's job counts as stalled sooner (BullMQ's default is 30 s). */
+  lockDurationMs?: number;
+  sweepGraceMs?: number;
+}
+
+export interface RunningRukun {
+  /** http://host:port when this process serves HTTP. */
+  url: string | null;
+  deps: Deps;
+  io: RukunServer | null;
+  workers: RunningWorkers | null;
+  close(): Promise<void>;
+}
+
+/** Starts the parts of Rukun that config.RUKUN_PROCESS names. */
+export async function startRukun(options: StartOptions): Promise<RunningRukun> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const serves = config.RUKUN_PROCESS !== 'worker';
+  const works = config.RUKUN_PROCESS !== 'server';
+  if (options.migrate) {
+    const { applied } = await applyMigrations({ url: config.DATABASE_URL });
+    if (applied.length) logger.info({ applied }, 'applied database migrations');
+  }
+  const database = createDatabase({ url: config.DATABASE_URL });
+  const redis = createFailFastRedis(config.REDIS_URL);
+  const producer = createFailFastRedis(config.REDIS_URL);
+  await Promise.all([waitUntilReady(redis), waitUntilReady(producer)]);
+  const queues = createQueues({ connection: producer, prefix: config.QUEUE_PREFIX });
+  const metrics = createMetrics({
+    collectQueueDepths: async () => ({ flagging: await queues.flagging.getJobCounts('waiting', 'active', 'delayed', 'failed') }),
+  });
+  const patient = [createPatientRedis(config.REDIS_URL), createPatientRedis(config.REDIS_URL)] as const;
+  let target: BroadcastTarget | null = null;
+  const deps: Deps = {
+    config,
+    db: database.prisma,
+    redis,
+    queues,
+    enqueue: createEnqueue({ queues, logger }),
+    announce: (events) => announce(events),
+    logger,
+    metrics,
+    now: options.now ?? systemClock,
+  };
+  let httpServer: HttpServer | null = null;
+  let io: RukunServer | null = null;
+  let url: string | null = null;
+  if (serves) {
+    httpServer = createServer(createApp(deps));
+    io = attachSocketServer({ httpServer, deps, pub: patient[0], sub: patient[1] });
+    target = io as unknown as BroadcastTarget;
+    await new Promise<void>((resolve, reject) => {
+      httpServer?.once('error', reject);
+      httpServer?.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const address = httpServer.address() as AddressInfo;
+    url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
+  } else {
+    target = createEmitterTarget(patient[0], config.QUEUE_PREFIX);
+  }
+  const announce = createAnnouncer({ db: deps.db, target, logger, now: deps.now });
+  const workerRedis = works ? createPatientRedis(config.REDIS_URL) : null;
+  logRedisErrors([redis, producer, ...patient, ...(workerRedis ? [workerRedis] : [])], logger);
+  // The producer's connection errors are logged just above; without a listener BullMQ prints each to stderr.
+  queues.flagging.on('error', (err) => logger.debug({ err }, 'flagging queue error'));
+  const workers = workerRedis
+    ? startWorkers(deps, {
+        connection: workerRedis,
+        ...(options.stalledIntervalMs ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
+        ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}),
+        ...(options.sweepGraceMs !== undefined ? { sweepGraceMs: options.sweepGraceMs } : {}),
+      })
+    : null;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      if (httpServer) {
+        const stopped = new Promise<void>((resolve) => httpServer?.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        // Long-lived sockets would hold the server open; in-flight HTTP requests are allowed to finish.
+        io?.disconnectSockets(true);
+        await stopped;
+      }
+      await workers?.close();
+      if (io) await new Promise<void>((resolve) => io?.close(() => resolve()));
+      await queues.close();
+      await closeRedis(redis, producer, ...patient, ...(workerRedis ? [workerRedis] : []));
+      await database.close();
+    })());
+  return { url, deps, io, workers, close };
+}

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../server/db/client';
+import { freshDatabase } from '../helpers/database';
+import { tempDir } from '../helpers/tempDir';
+
+const database = freshDatabase();
+afterAll(() => database.close());
+
+/** Reads a PRAGMA through the Prisma connection itself: several of them are per connection. */
+async function pragma(name: string): Promise<unknown> {
+  const rows = await database.prisma.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+  return Object.values(rows[0] ?? {})[0];
+}
+
+describe('createDatabase', () => {
+  it('runs in WAL mode with foreign keys enforced, synchronous NORMAL and a 5 s busy timeout', async () => {
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(Number(await pragma('foreign_keys'))).toBe(1);
+    expect(Number(await pragma('synchronous'))).toBe(1);
+    expect(Number(await pragma('busy_timeout'))).toBe(5000);
+  });
+
+  it('rejects a row whose foreign key points nowhere', async () => {
+    const write = database.prisma.session.create({
+      data: { userId: 'missing', tokenHash: 'x', expiresAt: new Date() },
+    });
+    await expect(write).rejects.toMatchObject({ code: 'P2003' });
+  });
+
+  it('creates the folder of a file URL that does not exist yet', async () => {
+    const path = join(tempDir(), 'a', 'b', 'db.sqlite');
+    const { prisma, close } = createDatabase({ url: `file:${path}` });
+    try {
+      await expect(prisma.$queryRawUnsafe('SELECT 1 AS one')).resolves.toEqual([{ one: 1n }]);
+      expect(existsSync(path)).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+});

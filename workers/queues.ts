@@ -1,0 +1,74 @@
+// Queue names and typed producers. The server enqueues through these; workers consume the same names.
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { QUEUE_NAMES, flagJobId, type FlagPostJob } from '../server/contracts/jobs';
+import type { JobRequest } from '../server/commands/outcome';
+import type { Logger } from '../server/logger';
+
+/** Finished jobs are trimmed, but kept an hour so a duplicate add within that time is still recognised. */
+export const JOB_RETENTION = {
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+export interface Queues {
+  flagging: Queue<FlagPostJob>;
+  close(): Promise<void>;
+}
+
+/** Opens the producer side of every queue on one connection. */
+export function createQueues(options: { connection: ConnectionOptions; prefix: string }): Queues {
+  const flagging = new Queue<FlagPostJob>(QUEUE_NAMES.flagging, {
+    connection: options.connection,
+    prefix: options.prefix,
+    defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION },
+  });
+  return { flagging, close: async () => void (await flagging.close()) };
+}
+
+/** Adds a flagging job; the id is derived from post and revision so duplicates collapse into one. */
+export async function enqueueFlag(queues: Queues, job: FlagPostJob, delayMs = 0): Promise<void> {
+  await queues.flagging.add('check', job, { jobId: flagJobId(job), delay: Math.max(0, delayMs) });
+}
+
+/**
+ * Puts the retained failed job of each (post, revision) back to waiting and returns how many it revived. Adding the
+ * same id again would be ignored while the failed job is kept (a week), leaving its post unchecked that long.
+ */
+export async function retryFailedFlags(queues: Queues, jobs: FlagPostJob[]): Promise<number> {
+  let revived = 0;
+  for (const job of jobs) {
+    const existing = await queues.flagging.getJob(flagJobId(job));
+    if (existing && (await existing.isFailed())) {
+      await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      revived += 1;
+    }
+  }
+  return revived;
+}
+
+export type Enqueue = (jobs: JobRequest[]) => Promise<void>;
+
+/**
+ * Builds the enqueue step that runs after a commit. It never fails the request: a post whose job could not be
+ * queued stays pending and the worker's sweeper queues it once Redis is back.
+ */
+export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?: number }): Enqueue {
+  const timeoutMs = deps.timeoutMs ?? 1000;
+  return async (jobs) => {
+    for (const job of jobs) {
+      try {
+        await withTimeout(enqueueFlag(deps.queues, job.data, job.delayMs), timeoutMs);
+      } catch (err) {
+        deps.logger.warn({ err, job: job.data }, 'could not enqueue; the sweeper will retry');
+      }
+    }
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,37 @@
+// Re-queues posts left pending without a job (Redis was down when they were created, a job was lost).
+// Runs when workers start and then periodically; job ids make a second enqueue of the same revision a no-op.
+import { findUncheckedPosts } from '../server/commands/findUncheckedPosts';
+import type { Deps } from '../server/deps';
+import { retryFailedFlags } from './queues';
+
+export interface Sweeper {
+  runOnce(): Promise<number>;
+  stop(): void;
+}
+
+/** Starts the periodic sweep; `runOnce` is exposed for tests and start-up. */
+export function startSweeper(deps: Pick<Deps, 'db' | 'now' | 'enqueue' | 'logger' | 'queues'>, options: { intervalMs: number; graceMs?: number }): Sweeper {
+  let running = false;
+  async function runOnce(): Promise<number> {
+    if (running) return 0;
+    running = true;
+    try {
+      const jobs = await findUncheckedPosts({ db: deps.db, now: deps.now() }, { graceMs: options.graceMs ?? 10_000, limit: 500 });
+      if (jobs.length) {
+        // A job that failed for good (attempts used up, stalled twice) still holds its id: revive it, then add the rest.
+        const revived = await retryFailedFlags(deps.queues, jobs);
+        await deps.enqueue(jobs.map((data) => ({ queue: 'flagging' as const, data })));
+        deps.logger.info({ count: jobs.length, revived }, 'sweeper re-queued unchecked posts');
+      }
+      return jobs.length;
+    } catch (err) {
+      deps.logger.warn({ err }, 'sweep failed; will retry');
+      return 0;
+    } finally {
+      running = false;
+    }
+  }
+  const timer = setInterval(() => void runOnce(), options.intervalMs);
+  timer.unref();
+  return { runOnce, stop: () => clearInterval(timer) };
+}
