@@ -8,6 +8,7 @@ import { joinCommunity } from '../server/commands/joinCommunity';
 import { addReaction } from '../server/commands/reactToPost';
 import { registerUser } from '../server/commands/registerUser';
 import { createDatabase, type Db } from '../server/db/client';
+import type { SqlLane } from '../server/db/sqlLane';
 import { applyMigrations } from '../server/db/migrations';
 import { loadActor } from '../server/queries/actor';
 
@@ -38,7 +39,7 @@ async function ensureUser(db: Db, person: (typeof PEOPLE)[number], now: Date): P
   return user.id;
 }
 
-async function seed(db: Db): Promise<boolean> {
+async function seed(db: Db, sql: SqlLane): Promise<boolean> {
   const now = new Date();
   const ids = new Map<string, string>();
   for (const person of PEOPLE) ids.set(person.handle, await ensureUser(db, person, now));
@@ -55,9 +56,9 @@ async function seed(db: Db): Promise<boolean> {
   const created: string[] = [];
   for (const post of POSTS) {
     const at = new Date();
-    const actor = await loadActor(db, { communityId: community.id, userId: ids.get(post.author) ?? '', now: at });
+    const actor = await loadActor(sql, { communityId: community.id, userId: ids.get(post.author) ?? '', now: at });
     const parentId = post.replyTo !== undefined ? created[post.replyTo] : undefined;
-    const outcome = await createPost({ db, now: at, screen: async () => undefined }, {
+    const outcome = await createPost({ sql, now: at, screen: async () => undefined }, {
       actor,
       community,
       body: post.body,
@@ -65,12 +66,12 @@ async function seed(db: Db): Promise<boolean> {
       ...(parentId ? { parentId } : {}),
     });
     // The demo runs the same check the flagging worker runs, so it needs no Redis.
-    for (const job of outcome.jobs) await applyPostCheck({ db, now: at }, job.data);
+    for (const job of outcome.jobs) await applyPostCheck({ db, sql, now: at }, job.data);
     created.push(outcome.value.id);
   }
   const first = await db.post.findUniqueOrThrow({ where: { id: created[0] ?? '' } });
   for (const handle of ['sari', 'budi', 'maya']) {
-    const actor = await loadActor(db, { communityId: community.id, userId: ids.get(handle) ?? '', now });
+    const actor = await loadActor(sql, { communityId: community.id, userId: ids.get(handle) ?? '', now });
     await addReaction({ db, now }, { actor, post: first, kind: 'love' });
   }
   return true;
@@ -80,7 +81,7 @@ const config = loadConfig();
 await applyMigrations({ url: config.DATABASE_URL });
 const database = createDatabase({ url: config.DATABASE_URL });
 try {
-  const fresh = await seed(database.prisma);
+  const fresh = await seed(database.prisma, database.sql);
   const port = config.PORT;
   console.log(`
 ${fresh ? 'Demo community created' : 'Demo community already exists'}: "${SLUG}".

@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import type { SqlLane } from './db/sqlLane';
 import type { Logger } from './logger';
 import type { Clock } from './lib/clock';
 import type { Announce } from './realtime/announce';
@@ -12,6 +13,8 @@ import type { DomainEvent, JobRequest } from './commands/outcome';
 export interface Deps {
   config: Config;
   db: Db;
+  /** Hand-written SQL on Prisma's connection, for the statements on every post's path (server/db/sqlLane.ts). */
+  sql: SqlLane;
   /** General-purpose connection: rate limits, readiness. Fails fast instead of queueing when Redis is down. */
   redis: Redis;
   queues: Queues;

@@ -1,12 +1,14 @@
-import type { Action, CheckReason, CheckResult } from '../checker';
+// The flagging worker's command, run once per post revision. It is on every post's path, so it reads and writes
+// through the SQL lane (server/db/sqlLane.ts): two reads, then one synchronous transaction.
+import { v7 as uuidv7 } from 'uuid';
+import type { Action, CheckReason } from '../checker';
 import { checkText } from '../checker';
 import type { Db } from '../db/client';
-import { inWriteTransaction, type Tx } from '../db/transaction';
-import { loadRuleSet, type RuleSetSource } from '../queries/ruleSets';
-import { notify } from './notify';
+import { fromSqlDate, sqlDate, type SqlLane, type SqlRunner } from '../db/sqlLane';
+import { loadRuleSet } from '../queries/ruleSets';
+import { notifyOnLane } from './notify';
 import type { DomainEvent, Outcome } from './outcome';
 
-const CHECKABLE = ['pending', 'scheduled'];
 const RECENT_WINDOW_MS = 10 * 60_000;
 
 export type CheckOutcome =
@@ -14,44 +16,107 @@ export type CheckOutcome =
   | { kind: 'not_due'; publishAt: Date }
   | { kind: 'applied'; action: Action; visible: boolean };
 
+const POST_TO_CHECK = `SELECT p.id, p.communityId, p.authorId, p.parentId, p.title, p.body, p.status, p.revision, p.checkedRevision,
+  p.publishAt, p.publishedAt, p.feedAt, c.name AS communityName, c.moderationMode, c.ruleVersion, c.lexiconActions, m.joinedAt
+  FROM "Post" p JOIN "Community" c ON c.id = p.communityId
+  LEFT JOIN "Membership" m ON m.communityId = p.communityId AND m.userId = p.authorId WHERE p.id = ?`;
+const RECENT_BY_AUTHOR = `SELECT body, createdAt FROM "Post" WHERE authorId = ? AND communityId = ? AND id <> ? AND createdAt >= ?
+  ORDER BY createdAt DESC LIMIT 20`;
+// The conditional update is the exactly-once guard: a retry, a duplicate job or a stale revision changes no row.
+const CLAIM = `UPDATE "Post" SET checkedRevision = ?, status = ?, publishedAt = ?, feedAt = ?, censoredBody = ?, censoredTitle = ?, updatedAt = ?
+  WHERE id = ? AND revision = ? AND checkedRevision < ? AND status IN ('pending', 'scheduled')`;
+const TAGS_FEED_AT = 'UPDATE "PostTag" SET feedAt = ? WHERE postId = ?';
+const COUNT_REPLY = 'UPDATE "Post" SET replyCount = replyCount + 1, updatedAt = ? WHERE id = ?';
+const ITEM_OF_POST = 'SELECT id, state FROM "ModerationItem" WHERE postId = ?';
+const BUMP_OPEN_ITEM = 'UPDATE "ModerationItem" SET version = version + 1, updatedAt = ? WHERE id = ?';
+// An edited post that is held again is a new case: back in the queue at its new time, unclaimed.
+const REOPEN_ITEM = `UPDATE "ModerationItem" SET state = 'open', version = version + 1, openedAt = ?, escalated = 0, claimedById = NULL,
+  claimedUntil = NULL, resolution = NULL, resolvedById = NULL, resolvedAt = NULL, resolvedReason = NULL, updatedAt = ? WHERE id = ?`;
+const OPEN_ITEM = `INSERT INTO "ModerationItem" (id, postId, communityId, state, version, escalated, openedAt, createdAt, updatedAt)
+  VALUES (?, ?, ?, 'open', 1, 0, ?, ?, ?)`;
+const ADD_REASON = `INSERT INTO "ModerationReason" (id, itemId, source, ruleId, match, score, revision, detail, createdAt)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+interface PostToCheck {
+  id: string;
+  communityId: string;
+  authorId: string;
+  parentId: string | null;
+  title: string | null;
+  body: string;
+  status: string;
+  revision: number;
+  checkedRevision: number;
+  publishAt: string | null;
+  publishedAt: string | null;
+  feedAt: string | null;
+  communityName: string;
+  moderationMode: string;
+  ruleVersion: number;
+  lexiconActions: string;
+  joinedAt: string | null;
+}
+
+const CHECKABLE = ['pending', 'scheduled'];
+
 /**
  * Checks one revision of a post and applies the verdict exactly once: clean posts publish (censored or flagged
  * ones too, flagged ones also open a queue item); held ones stay pending with their reasons on an item.
  * A stale revision, an already-checked one or a post no longer pending is skipped, so retries are harmless.
  */
-export async function applyPostCheck(deps: { db: Db; now: Date }, job: { postId: string; revision: number }): Promise<Outcome<CheckOutcome>> {
-  const post = await deps.db.post.findUnique({ where: { id: job.postId }, include: { community: true } });
+export async function applyPostCheck(deps: { db: Db; sql: SqlLane; now: Date }, job: { postId: string; revision: number }): Promise<Outcome<CheckOutcome>> {
+  const { now } = deps;
+  const post = await deps.sql.read((q) => q.get<PostToCheck>(POST_TO_CHECK, job.postId));
   if (!post || post.revision !== job.revision || post.checkedRevision >= job.revision || !CHECKABLE.includes(post.status)) {
     return { value: { kind: 'skipped' }, events: [], jobs: [] };
   }
-  if (post.status === 'scheduled' && post.publishAt && post.publishAt > deps.now) {
-    return { value: { kind: 'not_due', publishAt: post.publishAt }, events: [], jobs: [] };
+  const publishAt = fromSqlDate(post.publishAt);
+  if (post.status === 'scheduled' && publishAt && publishAt > now) {
+    return { value: { kind: 'not_due', publishAt }, events: [], jobs: [] };
   }
-  const verdict = await runCheck(deps, post);
+  const compiled = await loadRuleSet(deps.db, { id: post.communityId, ruleVersion: post.ruleVersion, lexiconActions: post.lexiconActions });
+  const recentPosts = await deps.sql.read((q) =>
+    q.all<{ body: string; createdAt: string }>(RECENT_BY_AUTHOR, post.authorId, post.communityId, post.id, sqlDate(new Date(now.getTime() - RECENT_WINDOW_MS))),
+  );
+  const verdict = checkText({
+    text: post.body,
+    title: post.title,
+    compiled,
+    author: { id: post.authorId, joinedAt: fromSqlDate(post.joinedAt) ?? now, recentPosts: recentPosts.map((r) => ({ body: r.body, createdAt: fromSqlDate(r.createdAt) })) },
+    now,
+  });
   // Pre-moderation: every post waits for a human, whatever the checker found.
-  const action: Action = verdict.action === 'block' || post.community.moderationMode === 'pre' ? 'hold' : verdict.action;
+  const action: Action = verdict.action === 'block' || post.moderationMode === 'pre' ? 'hold' : verdict.action;
   const visible = action !== 'hold';
-  const events = await inWriteTransaction(deps.db, async (tx) => {
-    const claimed = await tx.post.updateMany({
-      where: { id: post.id, revision: job.revision, checkedRevision: { lt: job.revision }, status: { in: CHECKABLE } },
-      data: visible
-        ? { checkedRevision: job.revision, status: 'published', publishedAt: post.publishedAt ?? deps.now, feedAt: post.feedAt ?? deps.now, censoredBody: verdict.censored, censoredTitle: verdict.censoredTitle }
-        : { checkedRevision: job.revision, status: 'pending', censoredBody: verdict.censored, censoredTitle: verdict.censoredTitle },
-    });
-    if (claimed.count === 0) return null;
+  const at = sqlDate(now);
+  const events = await deps.sql.write((q): DomainEvent[] | null => {
+    const claimed = q.run(
+      CLAIM,
+      job.revision,
+      visible ? 'published' : 'pending',
+      visible ? (post.publishedAt ?? at) : post.publishedAt,
+      visible ? (post.feedAt ?? at) : post.feedAt,
+      verdict.censored,
+      verdict.censoredTitle,
+      at,
+      post.id,
+      job.revision,
+      job.revision,
+    );
+    if (claimed === 0) return null;
     const out: DomainEvent[] = [];
     const ref = { communityId: post.communityId, postId: post.id, authorId: post.authorId };
     if (visible) {
-      await tx.postTag.updateMany({ where: { postId: post.id }, data: { feedAt: post.feedAt ?? deps.now } });
-      if (post.parentId) await tx.post.update({ where: { id: post.parentId }, data: { replyCount: { increment: 1 } } });
+      q.run(TAGS_FEED_AT, post.feedAt ?? at, post.id);
+      if (post.parentId) q.run(COUNT_REPLY, at, post.parentId);
       out.push({ type: 'post:published', ...ref });
     }
     if (action === 'hold' || action === 'flag') {
-      const item = await openItem(tx, { post, reasons: verdict.reasons, revision: job.revision, now: deps.now });
+      const item = openItem(q, { post, reasons: verdict.reasons, revision: job.revision, at });
       out.push({ type: item.created ? 'queue:item_opened' : 'queue:item_updated', communityId: post.communityId, itemId: item.id });
       if (!visible) {
         out.push({ type: 'post:held', ...ref, itemId: item.id });
-        out.push(await notify(tx, { userId: post.authorId, communityId: post.communityId, kind: 'post_held', data: { postId: post.id, communityName: post.community.name }, now: deps.now }));
+        out.push(notifyOnLane(q, { userId: post.authorId, communityId: post.communityId, kind: 'post_held', data: { postId: post.id, communityName: post.communityName }, now }));
       }
     }
     return out;
@@ -60,54 +125,22 @@ export async function applyPostCheck(deps: { db: Db; now: Date }, job: { postId:
   return { value: { kind: 'applied', action, visible }, events, jobs: [] };
 }
 
-async function runCheck(
-  deps: { db: Db; now: Date },
-  post: { id: string; communityId: string; authorId: string; body: string; title: string | null; community: RuleSetSource },
-): Promise<CheckResult> {
-  const [compiled, membership, recent] = await Promise.all([
-    loadRuleSet(deps.db, post.community),
-    deps.db.membership.findUnique({ where: { communityId_userId: { communityId: post.communityId, userId: post.authorId } } }),
-    deps.db.post.findMany({
-      where: { authorId: post.authorId, communityId: post.communityId, id: { not: post.id }, createdAt: { gte: new Date(deps.now.getTime() - RECENT_WINDOW_MS) } },
-      orderBy: { createdAt: 'desc' },
-      take: 20,
-      select: { body: true, createdAt: true },
-    }),
-  ]);
-  return checkText({
-    text: post.body,
-    title: post.title,
-    compiled,
-    author: { id: post.authorId, joinedAt: membership?.joinedAt ?? deps.now, recentPosts: recent },
-    now: deps.now,
-  });
-}
-
 /** Opens the post's moderation item, or reopens and bumps it, and records this revision's reasons. */
-async function openItem(tx: Tx, input: { post: { id: string; communityId: string }; reasons: CheckReason[]; revision: number; now: Date }) {
-  const existing = await tx.moderationItem.findUnique({ where: { postId: input.post.id } });
-  const item = existing
-    ? await tx.moderationItem.update({
-        where: { id: existing.id },
-        // An edited post that is held again is a new case: back in the queue at its new time, unclaimed.
-        data: existing.state === 'open'
-          ? { version: { increment: 1 } }
-          : { state: 'open', version: { increment: 1 }, openedAt: input.now, escalated: false, claimedById: null, claimedUntil: null, resolution: null, resolvedById: null, resolvedAt: null, resolvedReason: null },
-      })
-    : await tx.moderationItem.create({ data: { postId: input.post.id, communityId: input.post.communityId, createdAt: input.now, openedAt: input.now } });
-  if (input.reasons.length > 0) {
-    await tx.moderationReason.createMany({
-      data: input.reasons.map((r) => ({
-        itemId: item.id,
-        source: r.source,
-        ruleId: r.ruleId ?? null,
-        match: r.match,
-        score: r.score,
-        revision: input.revision,
-        createdAt: input.now,
-        detail: JSON.stringify({ kind: r.kind, field: r.field, normalized: r.normalized, entry: r.entry, lang: r.lang, severity: r.severity, category: r.category, action: r.action, start: r.start, end: r.end }),
-      })),
-    });
+function openItem(q: SqlRunner, input: { post: { id: string; communityId: string }; reasons: CheckReason[]; revision: number; at: string }) {
+  const { at } = input;
+  const existing = q.get<{ id: string; state: string }>(ITEM_OF_POST, input.post.id);
+  let id: string;
+  if (existing) {
+    id = existing.id;
+    if (existing.state === 'open') q.run(BUMP_OPEN_ITEM, at, id);
+    else q.run(REOPEN_ITEM, at, at, id);
+  } else {
+    id = uuidv7();
+    q.run(OPEN_ITEM, id, input.post.id, input.post.communityId, at, at, at);
   }
-  return { id: item.id, created: !existing || existing.state !== 'open' };
+  for (const r of input.reasons) {
+    const detail = JSON.stringify({ kind: r.kind, field: r.field, normalized: r.normalized, entry: r.entry, lang: r.lang, severity: r.severity, category: r.category, action: r.action, start: r.start, end: r.end });
+    q.run(ADD_REASON, uuidv7(), id, r.source, r.ruleId ?? null, r.match, r.score, input.revision, detail, at);
+  }
+  return { id, created: !existing || existing.state !== 'open' };
 }

@@ -1,5 +1,6 @@
 import type { SanctionKind } from '../contracts/api';
 import type { Db } from '../db/client';
+import type { SqlLane } from '../db/sqlLane';
 import { inWriteTransaction, type Tx } from '../db/transaction';
 import { AppError, fail } from '../errors';
 import type { Actor } from '../policies/actor';
@@ -25,7 +26,7 @@ export interface DecisionInput {
  * matches, so of any number of concurrent decisions exactly one wins; the others get 409 version_conflict with
  * the current item. Post, sanction, audit entry and notifications change in the same transaction.
  */
-export async function decideItem(deps: { db: Db; now: Date }, input: DecisionInput): Promise<Outcome<{ itemId: string; postId: string }>> {
+export async function decideItem(deps: { db: Db; sql: SqlLane; now: Date }, input: DecisionInput): Promise<Outcome<{ itemId: string; postId: string }>> {
   authorize(input.actor, 'item.decide');
   if (input.action === 'remove' && !input.reason) fail('reason_required');
   try {
@@ -33,7 +34,7 @@ export async function decideItem(deps: { db: Db; now: Date }, input: DecisionInp
   } catch (err) {
     if (err instanceof AppError && err.code === 'version_conflict') {
       // Read the winner's state after our transaction rolled back, so the loser sees what actually happened.
-      throw new AppError('version_conflict', { details: { item: await loadQueueItem(deps.db, input.itemId, deps.now) } });
+      throw new AppError('version_conflict', { details: { item: await loadQueueItem(deps, input.itemId, deps.now) } });
     }
     throw err;
   }

@@ -1,5 +1,6 @@
 import type { SanctionKind } from '../contracts/api';
 import type { Db } from '../db/client';
+import type { SqlLane } from '../db/sqlLane';
 import { inWriteTransaction } from '../db/transaction';
 import { fail } from '../errors';
 import { authorizeSanction } from '../policies/community';
@@ -9,11 +10,11 @@ import type { Outcome } from './outcome';
 import { recordAudit } from './recordAudit';
 
 /** Lifts a sanction; lifting a ban lets the user join again. 404 for sanctions the caller may not see. */
-export async function liftSanction(deps: { db: Db; now: Date }, input: { sanctionId: string; actorId: string }): Promise<Outcome<null>> {
+export async function liftSanction(deps: { db: Db; sql: SqlLane; now: Date }, input: { sanctionId: string; actorId: string }): Promise<Outcome<null>> {
   return inWriteTransaction(deps.db, async (tx) => {
     const sanction = await tx.sanction.findUnique({ where: { id: input.sanctionId }, include: { community: true } });
     if (!sanction) fail('not_found');
-    const actor = await loadActor(tx, { communityId: sanction.communityId, userId: input.actorId, now: deps.now });
+    const actor = await loadActor(deps.sql, { communityId: sanction.communityId, userId: input.actorId, now: deps.now });
     if (actor.role === null || actor.role === 'member') fail('not_found');
     authorizeSanction(actor, { role: null }, sanction.kind as SanctionKind);
     if (sanction.liftedAt) fail('sanction_lifted');

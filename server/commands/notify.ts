@@ -1,5 +1,7 @@
 // Notifications are rows written inside the caller's transaction; the event announcing them is returned.
+import { v7 as uuidv7 } from 'uuid';
 import type { Prisma } from '../db/generated/client';
+import { sqlDate, type SqlRunner } from '../db/sqlLane';
 import type { DomainEvent } from './outcome';
 
 export type NotificationKind =
@@ -11,11 +13,16 @@ export type NotificationKind =
   | 'post_removed'
   | 'report_resolved';
 
+export interface NotificationInput {
+  userId: string;
+  communityId: string | null;
+  kind: NotificationKind;
+  data: Record<string, unknown>;
+  now: Date;
+}
+
 /** Writes a notification in the given transaction and returns the event that delivers it live. */
-export async function notify(
-  tx: Prisma.TransactionClient,
-  input: { userId: string; communityId: string | null; kind: NotificationKind; data: Record<string, unknown>; now: Date },
-): Promise<DomainEvent> {
+export async function notify(tx: Prisma.TransactionClient, input: NotificationInput): Promise<DomainEvent> {
   const row = await tx.notification.create({
     data: {
       userId: input.userId,
@@ -26,4 +33,13 @@ export async function notify(
     },
   });
   return { type: 'notification', userId: input.userId, notificationId: row.id };
+}
+
+const INSERT_NOTIFICATION = 'INSERT INTO "Notification" (id, userId, communityId, kind, data, createdAt) VALUES (?, ?, ?, ?, ?, ?)';
+
+/** The same, inside a transaction on the SQL lane (the flagging worker's). */
+export function notifyOnLane(q: SqlRunner, input: NotificationInput): DomainEvent {
+  const id = uuidv7();
+  q.run(INSERT_NOTIFICATION, id, input.userId, input.communityId, input.kind, JSON.stringify(input.data), sqlDate(input.now));
+  return { type: 'notification', userId: input.userId, notificationId: id };
 }

@@ -4,6 +4,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client';
 import { ensureSqliteDirectory, sqliteFilePath } from './sqliteUrl';
 import { beginImmediate, cacheStatements, onEachConnection } from './connectionSetup';
+import { createSqlLane, type LaneConnection, type SqlLane } from './sqlLane';
 
 /** The Prisma client type other modules depend on. */
 export type Db = PrismaClient;
@@ -21,17 +22,25 @@ function enableWal(path: string): void {
   }
 }
 
-/** Opens the SQLite database at `url` (creating its folder) and returns the client and a way to close it. */
-export function createDatabase(options: { url: string }): { prisma: Db; close: () => Promise<void> } {
+/** Opens the SQLite database at `url` (creating its folder): the Prisma client, the SQL lane on its connection, and a way to close both. */
+export function createDatabase(options: { url: string }): { prisma: Db; sql: SqlLane; close: () => Promise<void> } {
   ensureSqliteDirectory(options.url);
   const path = sqliteFilePath(options.url);
   // WAL lets readers run beside the writer. foreign_keys = ON and synchronous = NORMAL (under WAL) are
   // better-sqlite3's compiled-in defaults for every connection, so they need no PRAGMA here.
   if (path !== undefined) enableWal(path);
-  const adapter = onEachConnection(new PrismaBetterSqlite3({ url: options.url, timeout: busyTimeoutMs }), (connection) => {
-    cacheStatements(connection);
-    beginImmediate(connection);
+  let connection: LaneConnection | null = null;
+  const adapter = onEachConnection(new PrismaBetterSqlite3({ url: options.url, timeout: busyTimeoutMs }), (client, opened) => {
+    // Kept before the statement cache replaces `prepare` on the instance.
+    const prepare = Database.prototype.prepare.bind(client);
+    cacheStatements(client);
+    beginImmediate(client);
+    connection = { client, prepare, startTransaction: () => opened.startTransaction() };
   });
   const prisma = new PrismaClient({ adapter });
-  return { prisma, close: () => prisma.$disconnect() };
+  const sql = createSqlLane(async () => {
+    await prisma.$connect();
+    return connection ?? Promise.reject(new Error('the SQLite adapter did not expose its connection'));
+  });
+  return { prisma, sql, close: () => prisma.$disconnect() };
 }

@@ -61,7 +61,10 @@ export function beginImmediate(db: Database.Database): void {
 }
 
 /** Wraps an adapter factory so that `setup` runs on each better-sqlite3 connection it opens, before any query. */
-export function onEachConnection(factory: SqlMigrationAwareDriverAdapterFactory, setup: (db: Database.Database) => void): SqlMigrationAwareDriverAdapterFactory {
+export function onEachConnection(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  setup: (db: Database.Database, adapter: SqlDriverAdapter) => void,
+): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -69,7 +72,7 @@ export function onEachConnection(factory: SqlMigrationAwareDriverAdapterFactory,
       const adapter = await factory.connect();
       // The adapter keeps its connection in `client`; if a later version does not, setup is simply not applied.
       const client: unknown = (adapter as unknown as { client?: unknown }).client;
-      if (client instanceof Database) setup(client);
+      if (client instanceof Database) setup(client, adapter);
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),

@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { parse as parseCookie } from 'cookie';
 import type { Locale } from '../contracts/api';
 import type { Deps } from '../deps';
+import { fromSqlDate } from '../db/sqlLane';
 import { fail } from '../errors';
 import { hashToken } from '../lib/tokens';
 import { localeFromHeader } from '../lib/locale';
@@ -41,22 +42,24 @@ export function tokenFromHeaders(headers: { authorization?: string; cookie?: str
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
-/** Looks a token up; revoked or expired sessions resolve to null. */
-export async function resolveSession(deps: Pick<Deps, 'db' | 'now'>, token: string): Promise<Omit<AuthContext, 'via'> | null> {
+const SESSION = `SELECT s.id, s.expiresAt, s.revokedAt, u.id AS userId, u.handle, u.locale
+  FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.tokenHash = ?`;
+
+/** Looks a token up; revoked or expired sessions resolve to null. Every request does this, on the SQL lane. */
+export async function resolveSession(deps: Pick<Deps, 'sql' | 'now'>, token: string): Promise<Omit<AuthContext, 'via'> | null> {
   if (!token || token.length > 200) return null;
-  const session = await deps.db.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: { select: { id: true, handle: true, locale: true } } },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= deps.now()) return null;
+  const session = await deps.sql.read((q) =>
+    q.get<{ id: string; expiresAt: string; revokedAt: string | null; userId: string; handle: string; locale: string }>(SESSION, hashToken(token)),
+  );
+  if (!session || session.revokedAt || fromSqlDate(session.expiresAt) <= deps.now()) return null;
   return {
     sessionId: session.id,
-    user: { id: session.user.id, handle: session.user.handle, locale: session.user.locale === 'en' ? 'en' : 'id' },
+    user: { id: session.userId, handle: session.handle, locale: session.locale === 'en' ? 'en' : 'id' },
   };
 }
 
 /** Middleware: sets req.auth when a valid credential is present, and req.locale for messages. */
-export function authenticate(deps: Pick<Deps, 'db' | 'now'>) {
+export function authenticate(deps: Pick<Deps, 'sql' | 'now'>) {
   return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
     const asked = localeFromHeader(req.headers['accept-language']);
     req.locale = asked ?? 'en';

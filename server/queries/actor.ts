@@ -1,27 +1,22 @@
 import type { SanctionKind } from '../contracts/api';
-import type { Db } from '../db/client';
+import { sqlDate, type SqlLane } from '../db/sqlLane';
 import type { Actor } from '../policies/actor';
 import { asRole } from '../policies/roles';
 
+const MEMBERSHIP = 'SELECT role, status FROM "Membership" WHERE communityId = ? AND userId = ?';
+const SANCTIONS_IN_FORCE = `SELECT kind FROM "Sanction" WHERE communityId = ? AND userId = ? AND liftedAt IS NULL AND (endsAt IS NULL OR endsAt > ?)`;
+
 /** Loads a user's role, ban status and sanctions in force in one community at `now`. */
-export async function loadActor(db: Pick<Db, 'membership' | 'sanction'>, params: { communityId: string; userId: string; now: Date }): Promise<Actor> {
-  const [membership, sanctions] = await Promise.all([
-    db.membership.findUnique({ where: { communityId_userId: { communityId: params.communityId, userId: params.userId } } }),
-    db.sanction.findMany({
-      where: {
-        communityId: params.communityId,
-        userId: params.userId,
-        liftedAt: null,
-        OR: [{ endsAt: null }, { endsAt: { gt: params.now } }],
-      },
-      select: { kind: true },
-    }),
-  ]);
-  const banned = membership?.status === 'banned';
-  return {
-    userId: params.userId,
-    role: membership && !banned ? asRole(membership.role) : null,
-    banned,
-    sanctions: sanctions.map((s) => s.kind as SanctionKind),
-  };
+export function loadActor(sql: SqlLane, params: { communityId: string; userId: string; now: Date }): Promise<Actor> {
+  return sql.read((q) => {
+    const membership = q.get<{ role: string; status: string }>(MEMBERSHIP, params.communityId, params.userId);
+    const sanctions = q.all<{ kind: string }>(SANCTIONS_IN_FORCE, params.communityId, params.userId, sqlDate(params.now));
+    const banned = membership?.status === 'banned';
+    return {
+      userId: params.userId,
+      role: membership && !banned ? asRole(membership.role) : null,
+      banned,
+      sanctions: sanctions.map((s) => s.kind as SanctionKind),
+    };
+  });
 }

@@ -1,12 +1,19 @@
 import type { Community, Role } from '../contracts/api';
 import type { Db } from '../db/client';
+import { fromSqlDate, type SqlLane } from '../db/sqlLane';
 import { fail } from '../errors';
 import { presentCommunity, type CommunityRow } from '../presenters/presentCommunity';
 import { asRole } from '../policies/roles';
 
-/** A community by slug, or 404. */
-export async function findCommunityOr404(db: Db, slug: string) {
-  return (await db.community.findUnique({ where: { slug } })) ?? fail('not_found');
+export type CommunityRecord = CommunityRow & { ruleVersion: number };
+
+const BY_SLUG = `SELECT id, slug, name, description, locale, moderationMode, reportThreshold, digestCadence, digestHour, digestWeekday,
+  digestTimezone, lexiconActions, ruleVersion, createdAt FROM "Community" WHERE slug = ?`;
+
+/** A community by slug, or 404. Every community route starts here, so it skips Prisma (server/db/sqlLane.ts). */
+export async function findCommunityOr404(sql: SqlLane, slug: string): Promise<CommunityRecord> {
+  const row = await sql.read((q) => q.get<Omit<CommunityRecord, 'createdAt'> & { createdAt: string }>(BY_SLUG, slug));
+  return row ? { ...row, createdAt: fromSqlDate(row.createdAt) } : fail('not_found');
 }
 
 /** Presents communities with member counts and the viewer's role in a fixed number of queries. */

@@ -2,6 +2,7 @@
 // author's history and the resolution. Built for a page of items in a fixed number of queries.
 import type { ModerationItem as QueueItemView, ReasonView, User } from '../contracts/api';
 import type { Db } from '../db/client';
+import type { SqlLane } from '../db/sqlLane';
 import { presentUser } from '../presenters/presentUser';
 import { loadPostViews } from './postViews';
 
@@ -26,8 +27,9 @@ function presentReason(r: { source: string; ruleId: string | null; match: string
 }
 
 /** Loads items by id (order kept) with everything the queue shows; `withPosts` attaches the staff view of each post. */
-export async function loadQueueItems(db: Db, ids: string[], options: { now: Date; withPosts: boolean }): Promise<QueueItemView[]> {
+export async function loadQueueItems(store: { db: Db; sql: SqlLane }, ids: string[], options: { now: Date; withPosts: boolean }): Promise<QueueItemView[]> {
   if (ids.length === 0) return [];
+  const { db, sql } = store;
   const items = await db.moderationItem.findMany({
     where: { id: { in: ids } },
     include: {
@@ -49,7 +51,7 @@ export async function loadQueueItems(db: Db, ids: string[], options: { now: Date
     db.user.findMany({ where: { id: { in: [...userIds] } } }),
     db.post.groupBy({ by: ['authorId', 'status'], where: { authorId: { in: authorIds }, communityId: { in: communityIds } }, _count: { _all: true } }),
     db.sanction.groupBy({ by: ['userId'], where: { userId: { in: authorIds }, communityId: { in: communityIds } }, _count: { _all: true } }),
-    options.withPosts ? loadPostViews(db, items.map((i) => i.postId), { userId: null, isStaff: true }) : Promise.resolve([]),
+    options.withPosts ? loadPostViews(sql, items.map((i) => i.postId), { userId: null, isStaff: true }) : Promise.resolve([]),
   ]);
   const userBy = new Map(users.map((u) => [u.id, presentUser(u)]));
   const postBy = new Map(posts.map((p) => [p.id, p]));
@@ -93,7 +95,7 @@ export async function loadQueueItems(db: Db, ids: string[], options: { now: Date
 }
 
 /** One item as the moderators' room and the decision routes show it at `now` (the injected clock: claims lapse by it), or null. */
-export async function loadQueueItem(db: Db, itemId: string, now: Date): Promise<QueueItemView | null> {
-  const [item] = await loadQueueItems(db, [itemId], { now, withPosts: false });
+export async function loadQueueItem(store: { db: Db; sql: SqlLane }, itemId: string, now: Date): Promise<QueueItemView | null> {
+  const [item] = await loadQueueItems(store, [itemId], { now, withPosts: false });
   return item ?? null;
 }

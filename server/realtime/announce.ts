@@ -2,6 +2,7 @@
 // through either the Socket.IO server (server process) or the Redis emitter (worker process).
 import type { ServerToClientEvents } from '../contracts/events';
 import type { Db } from '../db/client';
+import type { SqlLane } from '../db/sqlLane';
 import type { DomainEvent } from '../commands/outcome';
 import { loadPostViews } from '../queries/postViews';
 import { presentNotification } from '../presenters/presentNotification';
@@ -20,8 +21,8 @@ export interface BroadcastTarget {
 export type Announce = (events: DomainEvent[]) => Promise<void>;
 
 /** Builds the announcer for a process; failures are logged, never thrown into the request that caused them. */
-export function createAnnouncer(deps: { db: Db; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
-  const { db, target, logger, now } = deps;
+export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
+  const { db, sql, target, logger, now } = deps;
   const emit = (rooms: string[], event: EventName, payload: unknown) => target.to(rooms).emit(event, payload);
 
   /**
@@ -39,8 +40,8 @@ export function createAnnouncer(deps: { db: Db; target: BroadcastTarget; logger:
       return value;
     };
     return {
-      post: async (postId: string, isStaff: boolean) => (await once(posts, `${isStaff}:${postId}`, () => loadPostViews(db, [postId], { userId: null, isStaff })))[0],
-      item: (itemId: string) => once(items, itemId, () => loadQueueItem(db, itemId, now())),
+      post: async (postId: string, isStaff: boolean) => (await once(posts, `${isStaff}:${postId}`, () => loadPostViews(sql, [postId], { userId: null, isStaff })))[0],
+      item: (itemId: string) => once(items, itemId, () => loadQueueItem({ db, sql }, itemId, now())),
     };
   }
 

@@ -72,7 +72,7 @@ async function handleJoin(deps: Deps, socket: RukunSocket, request: unknown, raw
   try {
     const community = await deps.db.community.findUnique({ where: { slug }, select: { id: true } });
     if (!community) return ack(failure('not_found', socket));
-    const actor = await loadActor(deps.db, { communityId: community.id, userId: socket.data.user.id, now: deps.now() });
+    const actor = await loadActor(deps.sql, { communityId: community.id, userId: socket.data.user.id, now: deps.now() });
     if (actor.banned) return ack(failure('banned', socket));
     if (!actor.role) return ack(failure('not_a_member', socket));
     // A role may have changed since the last join: leave every room of the community, then join the right ones.

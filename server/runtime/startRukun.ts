@@ -63,6 +63,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   const deps: Deps = {
     config,
     db: database.prisma,
+    sql: database.sql,
     redis,
     queues,
     enqueue: createEnqueue({ queues, logger }),
@@ -87,7 +88,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   } else {
     target = createEmitterTarget(patient[0], config.QUEUE_PREFIX);
   }
-  const announce = createAnnouncer({ db: deps.db, target, logger, now: deps.now });
+  const announce = createAnnouncer({ db: deps.db, sql: deps.sql, target, logger, now: deps.now });
   const workerRedis = works ? createPatientRedis(config.REDIS_URL) : null;
   logRedisErrors([redis, producer, ...patient, ...(workerRedis ? [workerRedis] : [])], logger);
   // The producer's connection errors are logged just above; without a listener BullMQ prints each to stderr.

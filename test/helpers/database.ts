@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createDatabase, type Db } from '../../server/db/client';
+import type { SqlLane } from '../../server/db/sqlLane';
 
 export interface TestDatabase {
   url: string;
   prisma: Db;
+  sql: SqlLane;
   /** Disconnects and deletes the database file. */
   close: () => Promise<void>;
 }
@@ -23,5 +25,5 @@ export function freshDatabase(): TestDatabase {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, prisma: database.prisma, close };
+  return { url, prisma: database.prisma, sql: database.sql, close };
 }

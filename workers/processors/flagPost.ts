@@ -5,12 +5,12 @@ import type { FlagPostJob } from '../../server/contracts/jobs';
 import type { Deps } from '../../server/deps';
 import { afterCommit } from '../../server/deps';
 
-export type ProcessorDeps = Pick<Deps, 'db' | 'now' | 'enqueue' | 'announce' | 'metrics'>;
+export type ProcessorDeps = Pick<Deps, 'db' | 'sql' | 'now' | 'enqueue' | 'announce' | 'metrics'>;
 
 /** Builds the processor for the `flagging` queue. */
 export function createFlagPostProcessor(deps: ProcessorDeps) {
   return async (job: Job<FlagPostJob>, token?: string): Promise<string> => {
-    const outcome = await applyPostCheck({ db: deps.db, now: deps.now() }, job.data);
+    const outcome = await applyPostCheck({ db: deps.db, sql: deps.sql, now: deps.now() }, job.data);
     const result = outcome.value;
     if (result.kind === 'not_due') {
       // Edited to a later publish time: wait until then under the same job id rather than adding another.

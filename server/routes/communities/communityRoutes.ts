@@ -42,15 +42,15 @@ export function mountCommunityRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'get', path: '/communities/:slug', summary: 'A community with its settings', tag: 'communities', auth: true, params: slugParams, responses: { 200: '{community}' } }, async ({ params }, req, res) => {
     const auth = requireUser(req);
-    const row = await findCommunityOr404(deps.db, params.slug);
+    const row = await findCommunityOr404(deps.sql, params.slug);
     const [community] = await presentCommunities(deps.db, [row], auth.user.id);
     res.json({ community });
   });
 
   defineRoute(target, { method: 'patch', path: '/communities/:slug/settings', summary: 'Change settings (manager)', tag: 'communities', auth: true, params: slugParams, body: settingsBody, responses: { 200: '{community}' } }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
-    const row = await findCommunityOr404(deps.db, params.slug);
-    authorize(await loadActor(deps.db, { communityId: row.id, userId: auth.user.id, now: deps.now() }), 'settings.update');
+    const row = await findCommunityOr404(deps.sql, params.slug);
+    authorize(await loadActor(deps.sql, { communityId: row.id, userId: auth.user.id, now: deps.now() }), 'settings.update');
     const updated = await updateSettings({ db: deps.db, now: deps.now() }, { communityId: row.id, actorId: auth.user.id, patch: body });
     const [community] = await presentCommunities(deps.db, [updated], auth.user.id);
     res.json({ community });
@@ -58,7 +58,7 @@ export function mountCommunityRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'post', path: '/communities/:slug/join', summary: 'Join as a member', tag: 'communities', auth: true, params: slugParams, responses: { 201: '{membership}' } }, async ({ params }, req, res) => {
     const auth = requireUser(req);
-    const row = await findCommunityOr404(deps.db, params.slug);
+    const row = await findCommunityOr404(deps.sql, params.slug);
     const m = await joinCommunity({ db: deps.db, now: deps.now() }, { communityId: row.id, userId: auth.user.id });
     res.status(201).json({
       membership: { communitySlug: row.slug, userId: m.userId, role: asRole(m.role), status: 'active', joinedAt: m.joinedAt.toISOString() },
@@ -67,15 +67,15 @@ export function mountCommunityRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'get', path: '/communities/:slug/calendar', summary: 'Scheduled posts and events in a range (manager)', tag: 'communities', auth: true, params: slugParams, query: calendarQuery, responses: { 200: '{scheduledPosts, events}' } }, async ({ params, query }, req, res) => {
     const auth = requireUser(req);
-    const row = await findCommunityOr404(deps.db, params.slug);
-    authorize(await loadActor(deps.db, { communityId: row.id, userId: auth.user.id, now: deps.now() }), 'settings.update');
+    const row = await findCommunityOr404(deps.sql, params.slug);
+    authorize(await loadActor(deps.sql, { communityId: row.id, userId: auth.user.id, now: deps.now() }), 'settings.update');
     const scheduled = await deps.db.post.findMany({
       where: { communityId: row.id, status: 'scheduled', publishAt: { gte: new Date(query.from), lt: new Date(query.to) } },
       orderBy: { publishAt: 'asc' },
       take: 500,
       select: { id: true },
     });
-    const scheduledPosts = await loadPostViews(deps.db, scheduled.map((p) => p.id), { userId: auth.user.id, isStaff: true });
+    const scheduledPosts = await loadPostViews(deps.sql, scheduled.map((p) => p.id), { userId: auth.user.id, isStaff: true });
     // Events arrive with the events feature; the field is in the contract already.
     res.json({ scheduledPosts, events: [] });
   });

@@ -18,11 +18,11 @@ import { memberParams, roleBody, sanctionBody } from './schemas';
 
 /** Members: list, role changes, sanctions. */
 export function mountMemberRoutes(target: RouteTarget, deps: Deps): void {
-  const actorIn = (communityId: string, userId: string) => loadActor(deps.db, { communityId, userId, now: deps.now() });
+  const actorIn = (communityId: string, userId: string) => loadActor(deps.sql, { communityId, userId, now: deps.now() });
 
   defineRoute(target, { method: 'get', path: '/communities/:slug/members', summary: 'Members with role, status and counts (moderator)', tag: 'members', auth: true, params: slugParams, query: pageQuery, responses: { 200: '{items, nextCursor}' } }, async ({ params, query }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     authorize(await actorIn(community.id, auth.user.id), 'members.list');
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     const rows = await deps.db.membership.findMany({
@@ -53,7 +53,7 @@ export function mountMemberRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'put', path: '/communities/:slug/members/:userId/role', summary: 'Change a member role (manager: up to moderator; owner: up to manager)', tag: 'members', auth: true, params: memberParams, body: roleBody, responses: { 200: '{membership}' } }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     const actor = await actorIn(community.id, auth.user.id);
     const outcome = await changeRole({ db: deps.db, now: deps.now() }, { actor, community, userId: params.userId, role: body.role });
     await afterCommit(deps, outcome);
@@ -62,7 +62,7 @@ export function mountMemberRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'post', path: '/communities/:slug/members/:userId/sanctions', summary: 'Warn, mute, suspend (moderator) or ban (manager)', tag: 'members', auth: true, params: memberParams, body: sanctionBody, responses: { 201: '{sanction}' } }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     const actor = await actorIn(community.id, auth.user.id);
     const outcome = await sanctionMember({ db: deps.db, now: deps.now() }, { actor, community, userId: params.userId, ...body });
     await afterCommit(deps, outcome);
@@ -71,7 +71,7 @@ export function mountMemberRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'delete', path: '/sanctions/:id', summary: 'Lift a sanction', tag: 'members', auth: true, params: idParams, responses: { 204: 'Lifted' } }, async ({ params }, req, res) => {
     const auth = requireUser(req);
-    const outcome = await liftSanction({ db: deps.db, now: deps.now() }, { sanctionId: params.id, actorId: auth.user.id });
+    const outcome = await liftSanction({ db: deps.db, sql: deps.sql, now: deps.now() }, { sanctionId: params.id, actorId: auth.user.id });
     await afterCommit(deps, outcome);
     res.status(204).end();
   });

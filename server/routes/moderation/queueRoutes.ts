@@ -20,15 +20,15 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
   async function loadItemFor(userId: string, itemId: string) {
     const item = await deps.db.moderationItem.findUnique({ where: { id: itemId }, include: { community: true } });
     if (!item) fail('not_found');
-    const actor = await loadActor(deps.db, { communityId: item.communityId, userId, now: deps.now() });
+    const actor = await loadActor(deps.sql, { communityId: item.communityId, userId, now: deps.now() });
     if (actor.role === null || actor.role === 'member') fail('not_found');
     return { item, actor };
   }
 
   defineRoute(target, { method: 'get', path: '/communities/:slug/moderation/queue', summary: 'Moderation items, oldest first (moderator)', tag: 'moderation', auth: true, params: slugParams, query: queueQuery, responses: { 200: '{items, nextCursor, counts}' } }, async ({ params, query }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
-    authorize(await loadActor(deps.db, { communityId: community.id, userId: auth.user.id, now: deps.now() }), 'queue.view');
+    const community = await findCommunityOr404(deps.sql, params.slug);
+    authorize(await loadActor(deps.sql, { communityId: community.id, userId: auth.user.id, now: deps.now() }), 'queue.view');
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     const oldestFirst = query.state === 'open';
     const rows = await deps.db.moderationItem.findMany({
@@ -48,7 +48,7 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
     });
     const page = toPage(rows, query.limit, (r) => ({ at: r.openedAt, id: r.id }));
     const [items, open, escalated] = await Promise.all([
-      loadQueueItems(deps.db, page.rows.map((r) => r.id), { now: deps.now(), withPosts: true }),
+      loadQueueItems(deps, page.rows.map((r) => r.id), { now: deps.now(), withPosts: true }),
       deps.db.moderationItem.count({ where: { communityId: community.id, state: 'open' } }),
       deps.db.moderationItem.count({ where: { communityId: community.id, state: 'open', escalated: true } }),
     ]);
@@ -58,7 +58,7 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
   defineRoute(target, { method: 'get', path: '/moderation/items/:id', summary: 'One moderation item with its post', tag: 'moderation', auth: true, params: idParams, responses: { 200: '{item}' } }, async ({ params }, req, res) => {
     const auth = requireUser(req);
     const { item } = await loadItemFor(auth.user.id, params.id);
-    const [view] = await loadQueueItems(deps.db, [item.id], { now: deps.now(), withPosts: true });
+    const [view] = await loadQueueItems(deps, [item.id], { now: deps.now(), withPosts: true });
     res.json({ item: view });
   });
 
@@ -66,14 +66,14 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
     const auth = requireUser(req);
     const { item, actor } = await loadItemFor(auth.user.id, params.id);
     await afterCommit(deps, await claimItem({ db: deps.db, now: deps.now() }, { actor, item }));
-    const [view] = await loadQueueItems(deps.db, [item.id], { now: deps.now(), withPosts: false });
+    const [view] = await loadQueueItems(deps, [item.id], { now: deps.now(), withPosts: false });
     res.json({ item: view });
   });
 
   defineRoute(target, { method: 'post', path: '/moderation/items/:id/decision', summary: 'Approve, remove or escalate at a version; 409 version_conflict when stale', tag: 'moderation', auth: true, params: idParams, body: decisionBody, responses: { 200: '{item, post}' } }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
     const { item, actor } = await loadItemFor(auth.user.id, params.id);
-    const outcome = await decideItem({ db: deps.db, now: deps.now() }, {
+    const outcome = await decideItem({ db: deps.db, sql: deps.sql, now: deps.now() }, {
       actor,
       community: item.community,
       itemId: item.id,
@@ -83,8 +83,8 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
       ...(body.sanction ? { sanction: body.sanction } : {}),
     });
     await afterCommit(deps, outcome);
-    const [view] = await loadQueueItems(deps.db, [item.id], { now: deps.now(), withPosts: false });
-    const [post] = await loadPostViews(deps.db, [item.postId], { userId: auth.user.id, isStaff: true });
+    const [view] = await loadQueueItems(deps, [item.id], { now: deps.now(), withPosts: false });
+    const [post] = await loadPostViews(deps.sql, [item.postId], { userId: auth.user.id, isStaff: true });
     res.json({ item: view, post });
   });
 }

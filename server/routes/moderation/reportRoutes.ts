@@ -16,7 +16,7 @@ export function mountReportRoutes(target: RouteTarget, deps: Deps, limits: RateL
     const post = await deps.db.post.findUnique({ where: { id: params.id }, include: { community: { select: { reportThreshold: true } } } });
     if (!post) fail('not_found');
     const now = deps.now();
-    const actor = await loadActor(deps.db, { communityId: post.communityId, userId: auth.user.id, now });
+    const actor = await loadActor(deps.sql, { communityId: post.communityId, userId: auth.user.id, now });
     if (actor.role === null && !actor.banned) fail('not_found');
     const outcome = await reportPost({ db: deps.db, now }, { actor, post, threshold: post.community.reportThreshold, reason: body.reason, ...(body.note ? { note: body.note } : {}) });
     await afterCommit(deps, outcome);

@@ -29,11 +29,11 @@ function parseJson(text: string | null): unknown {
 
 /** Word rules, the dry-run check, and the audit log. */
 export function mountRuleRoutes(target: RouteTarget, deps: Deps): void {
-  const actorIn = (communityId: string, userId: string) => loadActor(deps.db, { communityId, userId, now: deps.now() });
+  const actorIn = (communityId: string, userId: string) => loadActor(deps.sql, { communityId, userId, now: deps.now() });
 
   defineRoute(target, { method: 'get', path: '/communities/:slug/word-rules', summary: 'Word rules (manager)', tag: 'moderation', auth: true, params: slugParams, responses: { 200: '{items}' } }, async ({ params }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     authorize(await actorIn(community.id, auth.user.id), 'rules.manage');
     const rules = await deps.db.wordRule.findMany({ where: { communityId: community.id }, orderBy: { createdAt: 'desc' } });
     res.json({ items: rules.map(presentRule), nextCursor: null });
@@ -41,7 +41,7 @@ export function mountRuleRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'post', path: '/communities/:slug/word-rules', summary: 'Add a word rule (manager); catastrophic regexes are refused', tag: 'moderation', auth: true, params: slugParams, body: wordRuleBody, responses: { 201: '{rule}' } }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     const actor = await actorIn(community.id, auth.user.id);
     const rule = await createWordRule({ db: deps.db, now: deps.now() }, { actor, communityId: community.id, rule: body });
     res.status(201).json({ rule: presentRule(rule) });
@@ -49,7 +49,7 @@ export function mountRuleRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'post', path: '/communities/:slug/word-rules/preview', summary: 'Try a draft rule on the last 500 posts: which outcomes would change (manager)', tag: 'moderation', auth: true, params: slugParams, body: wordRuleBody, responses: { 200: '{scanned, changed}' } }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     authorize(await actorIn(community.id, auth.user.id), 'rules.manage');
     res.json(await previewRule(deps.db, { community, draft: { ...body, locale: body.locale ?? null }, limit: 500, now: deps.now() }));
   });
@@ -66,7 +66,7 @@ export function mountRuleRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'post', path: '/communities/:slug/moderation/check', summary: 'What the checker would do with a text, without saving (manager)', tag: 'moderation', auth: true, params: slugParams, body: checkBody, responses: { 200: '{action, reasons, censored}' } }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     authorize(await actorIn(community.id, auth.user.id), 'rules.manage');
     const now = deps.now();
     // A neutral author (long-standing, no recent posts): the dry run shows what the text itself triggers.
@@ -77,7 +77,7 @@ export function mountRuleRoutes(target: RouteTarget, deps: Deps): void {
 
   defineRoute(target, { method: 'get', path: '/communities/:slug/moderation/log', summary: 'The append-only audit log, newest first (moderator)', tag: 'moderation', auth: true, params: slugParams, query: pageQuery, responses: { 200: '{items, nextCursor}' } }, async ({ params, query }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     authorize(await actorIn(community.id, auth.user.id), 'audit.view');
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     const rows = await deps.db.auditEntry.findMany({

@@ -6,7 +6,7 @@ import { createPost } from '../../commands/createPost';
 import { deletePost } from '../../commands/deletePost';
 import { editPost } from '../../commands/editPost';
 import { addReaction, removeReaction } from '../../commands/reactToPost';
-import type { Db } from '../../db/client';
+import type { SqlLane } from '../../db/sqlLane';
 import { fail } from '../../errors';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { requireUser } from '../../middlewares/authenticate';
@@ -25,14 +25,14 @@ async function loadVisiblePost(deps: Deps, req: Request, postId: string) {
   const auth = requireUser(req);
   const post = await deps.db.post.findUnique({ where: { id: postId } });
   if (!post) fail('not_found');
-  const actor = await loadActor(deps.db, { communityId: post.communityId, userId: auth.user.id, now: deps.now() });
+  const actor = await loadActor(deps.sql, { communityId: post.communityId, userId: auth.user.id, now: deps.now() });
   const visible = post.status === 'published' ? actor.role !== null : post.authorId === auth.user.id || isStaff(actor);
   if (!visible) fail('not_found');
   return { post, actor, auth };
 }
 
-async function present(db: Db, postId: string, viewer: { userId: string; isStaff: boolean }) {
-  const [post] = await loadPostViews(db, [postId], viewer);
+async function present(sql: SqlLane, postId: string, viewer: { userId: string; isStaff: boolean }) {
+  const [post] = await loadPostViews(sql, [postId], viewer);
   return post ?? fail('not_found');
 }
 
@@ -42,8 +42,8 @@ export function mountPostRoutes(target: RouteTarget, deps: Deps, limits: RateLim
 
   defineRoute(target, { method: 'get', path: '/communities/:slug/posts', summary: 'Published posts newest first (?parentId= replies, ?tag= hashtag, ?status= own non-published)', tag: 'posts', auth: true, params: slugParams, query: listPostsQuery, responses: { 200: '{items, nextCursor}' } }, async ({ params, query }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
-    const actor = await loadActor(deps.db, { communityId: community.id, userId: auth.user.id, now: deps.now() });
+    const community = await findCommunityOr404(deps.sql, params.slug);
+    const actor = await loadActor(deps.sql, { communityId: community.id, userId: auth.user.id, now: deps.now() });
     authorize(actor, 'post.read');
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     const base = { communityId: community.id, parentId: query.parentId ?? null, limit: query.limit, after };
@@ -54,15 +54,15 @@ export function mountPostRoutes(target: RouteTarget, deps: Deps, limits: RateLim
         : await listByStatus(deps.db, { ...base, parentId: query.parentId ?? null, status: query.status, authorId: staff ? null : auth.user.id });
     const key = (r: (typeof rows)[number]) => ({ at: query.status === 'published' ? (r.feedAt ?? r.createdAt) : r.createdAt, id: r.id });
     const page = toPage(rows, query.limit, key);
-    res.json({ items: await presentPostRows(deps.db, page.rows, { userId: auth.user.id, isStaff: staff }), nextCursor: page.nextCursor });
+    res.json({ items: await presentPostRows(deps.sql, page.rows, { userId: auth.user.id, isStaff: staff }), nextCursor: page.nextCursor });
   });
 
   defineRoute(target, { method: 'post', path: '/communities/:slug/posts', summary: 'Create a post or reply; saved pending until checked', tag: 'posts', auth: true, params: slugParams, body: createPostBody, responses: { 201: '{post}' }, before: [limits.posting] }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
-    const community = await findCommunityOr404(deps.db, params.slug);
+    const community = await findCommunityOr404(deps.sql, params.slug);
     const now = deps.now();
-    const actor = await loadActor(deps.db, { communityId: community.id, userId: auth.user.id, now });
-    const outcome = await createPost({ db: deps.db, now, screen }, {
+    const actor = await loadActor(deps.sql, { communityId: community.id, userId: auth.user.id, now });
+    const outcome = await createPost({ sql: deps.sql, now, screen }, {
       actor,
       community,
       body: body.body,
@@ -71,19 +71,19 @@ export function mountPostRoutes(target: RouteTarget, deps: Deps, limits: RateLim
       ...(body.publishAt ? { publishAt: new Date(body.publishAt) } : {}),
     });
     await afterCommit(deps, outcome);
-    res.status(201).json({ post: await present(deps.db, outcome.value.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
+    res.status(201).json({ post: await present(deps.sql, outcome.value.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 
   defineRoute(target, { method: 'get', path: '/posts/:id', summary: 'One post', tag: 'posts', auth: true, params: idParams, responses: { 200: '{post}' } }, async ({ params }, req, res) => {
     const { post, actor, auth } = await loadVisiblePost(deps, req, params.id);
-    res.json({ post: await present(deps.db, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
+    res.json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 
   defineRoute(target, { method: 'patch', path: '/posts/:id', summary: 'Edit my post; it is checked again', tag: 'posts', auth: true, params: idParams, body: editPostBody, responses: { 200: '{post}' }, before: [limits.posting] }, async ({ params, body }, req, res) => {
     const { post, actor, auth } = await loadVisiblePost(deps, req, params.id);
     const outcome = await editPost({ db: deps.db, now: deps.now(), screen }, { actor, postId: post.id, body: body.body, ...(body.title ? { title: body.title } : {}) });
     await afterCommit(deps, outcome);
-    res.json({ post: await present(deps.db, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
+    res.json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 
   defineRoute(target, { method: 'delete', path: '/posts/:id', summary: 'Delete my post, or remove one as a moderator', tag: 'posts', auth: true, params: idParams, responses: { 204: 'Gone' } }, async ({ params }, req, res) => {
@@ -95,7 +95,7 @@ export function mountPostRoutes(target: RouteTarget, deps: Deps, limits: RateLim
   defineRoute(target, { method: 'post', path: '/posts/:id/reactions', summary: 'React to a post', tag: 'posts', auth: true, params: idParams, body: reactionBody, responses: { 201: '{post}' } }, async ({ params, body }, req, res) => {
     const { post, actor, auth } = await loadVisiblePost(deps, req, params.id);
     await afterCommit(deps, await addReaction({ db: deps.db, now: deps.now() }, { actor, post, kind: body.kind }));
-    res.status(201).json({ post: await present(deps.db, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
+    res.status(201).json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 
   defineRoute(target, { method: 'delete', path: '/posts/:id/reactions', summary: 'Take back my reaction (?kind=, or all of mine)', tag: 'posts', auth: true, params: idParams, query: reactionQuery, responses: { 204: 'Removed' } }, async ({ params, query }, req, res) => {
