@@ -34,7 +34,7 @@ export async function decideItem(deps: { db: Db; sql: SqlLane; now: Date }, inpu
   } catch (err) {
     if (err instanceof AppError && err.code === 'version_conflict') {
       // Read the winner's state after our transaction rolled back, so the loser sees what actually happened.
-      throw new AppError('version_conflict', { details: { item: await loadQueueItem(deps, input.itemId, deps.now) } });
+      throw new AppError('version_conflict', { details: { item: await loadQueueItem(deps.sql, input.itemId, deps.now) } });
     }
     throw err;
   }

@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import type { SqlLane } from '../db/sqlLane';
 import type { DomainEvent } from '../commands/outcome';
 import { loadPostViews } from '../queries/postViews';
-import { presentNotification } from '../presenters/presentNotification';
+import { loadNotification } from '../queries/notifications';
 import { loadQueueItem } from '../queries/queueItems';
 import { membersRoom, moderatorsRoom, userRoom } from './rooms';
 import type { Logger } from '../logger';
@@ -41,7 +41,7 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
     };
     return {
       post: async (postId: string, isStaff: boolean) => (await once(posts, `${isStaff}:${postId}`, () => loadPostViews(sql, [postId], { userId: null, isStaff })))[0],
-      item: (itemId: string) => once(items, itemId, () => loadQueueItem({ db, sql }, itemId, now())),
+      item: (itemId: string) => once(items, itemId, () => loadQueueItem(sql, itemId, now())),
     };
   }
 
@@ -93,12 +93,8 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
         return;
       }
       case 'notification': {
-        const row = await db.notification.findUnique({
-          where: { id: event.notificationId },
-          include: { community: { select: { slug: true } } },
-        });
-        if (!row) return;
-        const notification = presentNotification(row);
+        const notification = await loadNotification(sql, event.notificationId);
+        if (!notification) return;
         emit([userRoom(event.userId)], 'notification', { communitySlug: notification.communitySlug, notification });
         return;
       }

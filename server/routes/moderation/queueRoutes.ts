@@ -48,7 +48,7 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
     });
     const page = toPage(rows, query.limit, (r) => ({ at: r.openedAt, id: r.id }));
     const [items, open, escalated] = await Promise.all([
-      loadQueueItems(deps, page.rows.map((r) => r.id), { now: deps.now(), withPosts: true }),
+      loadQueueItems(deps.sql, page.rows.map((r) => r.id), { now: deps.now(), withPosts: true }),
       deps.db.moderationItem.count({ where: { communityId: community.id, state: 'open' } }),
       deps.db.moderationItem.count({ where: { communityId: community.id, state: 'open', escalated: true } }),
     ]);
@@ -58,7 +58,7 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
   defineRoute(target, { method: 'get', path: '/moderation/items/:id', summary: 'One moderation item with its post', tag: 'moderation', auth: true, params: idParams, responses: { 200: '{item}' } }, async ({ params }, req, res) => {
     const auth = requireUser(req);
     const { item } = await loadItemFor(auth.user.id, params.id);
-    const [view] = await loadQueueItems(deps, [item.id], { now: deps.now(), withPosts: true });
+    const [view] = await loadQueueItems(deps.sql, [item.id], { now: deps.now(), withPosts: true });
     res.json({ item: view });
   });
 
@@ -66,7 +66,7 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
     const auth = requireUser(req);
     const { item, actor } = await loadItemFor(auth.user.id, params.id);
     await afterCommit(deps, await claimItem({ db: deps.db, now: deps.now() }, { actor, item }));
-    const [view] = await loadQueueItems(deps, [item.id], { now: deps.now(), withPosts: false });
+    const [view] = await loadQueueItems(deps.sql, [item.id], { now: deps.now(), withPosts: false });
     res.json({ item: view });
   });
 
@@ -83,7 +83,7 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
       ...(body.sanction ? { sanction: body.sanction } : {}),
     });
     await afterCommit(deps, outcome);
-    const [view] = await loadQueueItems(deps, [item.id], { now: deps.now(), withPosts: false });
+    const [view] = await loadQueueItems(deps.sql, [item.id], { now: deps.now(), withPosts: false });
     const [post] = await loadPostViews(deps.sql, [item.postId], { userId: auth.user.id, isStaff: true });
     res.json({ item: view, post });
   });

@@ -1,0 +1,75 @@
+// The SQL lane shares Prisma's connection: its transactions must never run inside one Prisma has open, must roll
+// back whole, and its rows must read back with plain numbers and Prisma's date format.
+import { afterAll, describe, expect, it } from 'vitest';
+import { sqlDate } from '../../server/db/sqlLane';
+import { inWriteTransaction } from '../../server/db/transaction';
+import { freshDatabase } from '../helpers/database';
+
+const database = freshDatabase();
+afterAll(() => database.close());
+const { prisma, sql } = database;
+
+let n = 0;
+const INSERT_USER = `INSERT INTO "User" (id, handle, email, displayName, passwordHash, locale, createdAt) VALUES (?, ?, ?, ?, 'x', 'id', ?)`;
+const userValues = (handle: string) => [`lane-${handle}`, handle, `${handle}@example.test`, handle, sqlDate(new Date('2026-11-22T01:02:03.004Z'))] as const;
+const handle = () => `lane${++n}`;
+
+describe('the SQL lane', () => {
+  it('rolls the whole transaction back when its work throws', async () => {
+    const name = handle();
+    await expect(
+      sql.write((q) => {
+        q.run(INSERT_USER, ...userValues(name));
+        throw new Error('half-way');
+      }),
+    ).rejects.toThrow('half-way');
+    expect(await prisma.user.findUnique({ where: { handle: name } })).toBeNull();
+    // The connection is usable afterwards: no transaction was left open.
+    await sql.write((q) => q.run(INSERT_USER, ...userValues(handle())));
+  });
+
+  it('waits for an open Prisma transaction and stays out of it, even when that one rolls back', async () => {
+    const inside = handle();
+    const beside = handle();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const opened = new Promise<void>((resolve) => (entered = resolve));
+    const prismaTx = inWriteTransaction(prisma, async (tx) => {
+      await tx.user.create({ data: { handle: inside, email: `${inside}@example.test`, displayName: inside, passwordHash: 'x' } });
+      entered();
+      await held;
+      throw new Error('rolled back on purpose');
+    });
+    await opened;
+    let laneDone = false;
+    const lane = sql.write((q) => q.run(INSERT_USER, ...userValues(beside))).then(() => (laneDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(laneDone).toBe(false);
+    release();
+    await expect(prismaTx).rejects.toThrow('rolled back on purpose');
+    await lane;
+    expect(await prisma.user.findUnique({ where: { handle: inside } })).toBeNull();
+    expect(await prisma.user.findUnique({ where: { handle: beside } })).not.toBeNull();
+  });
+
+  it('reads integers as numbers and writes dates Prisma reads back', async () => {
+    const name = handle();
+    await sql.write((q) => q.run(INSERT_USER, ...userValues(name)));
+    const row = await sql.read((q) => q.get<{ one: unknown }>('SELECT count(*) AS one FROM "User" WHERE handle = ?', name));
+    expect(row?.one).toBe(1);
+    expect((await prisma.user.findUniqueOrThrow({ where: { handle: name } })).createdAt.toISOString()).toBe('2026-11-22T01:02:03.004Z');
+  });
+
+  it('runs many writers from both sides without losing or interleaving any', async () => {
+    const names = Array.from({ length: 40 }, () => handle());
+    await Promise.all(
+      names.map((name, i) =>
+        i % 2 === 0
+          ? sql.write((q) => q.run(INSERT_USER, ...userValues(name)))
+          : inWriteTransaction(prisma, (tx) => tx.user.create({ data: { handle: name, email: `${name}@example.test`, displayName: name, passwordHash: 'x' } })),
+      ),
+    );
+    expect(await prisma.user.count({ where: { handle: { in: names } } })).toBe(names.length);
+  });
+});
