@@ -13,9 +13,13 @@ import type { Clock } from '../lib/clock';
 
 type EventName = keyof ServerToClientEvents;
 
-/** What both `io` and the Redis emitter offer: emit an event to a set of rooms. */
+/** What both `io` and the Redis emitter offer: emit an event to a set of rooms, leaving out others. */
+export interface BroadcastOperator {
+  except(rooms: string | string[]): BroadcastOperator;
+  emit(event: EventName, payload: unknown): unknown;
+}
 export interface BroadcastTarget {
-  to(rooms: string | string[]): { emit(event: EventName, payload: unknown): unknown };
+  to(rooms: string | string[]): BroadcastOperator;
 }
 
 export type Announce = (events: DomainEvent[]) => Promise<void>;
@@ -23,7 +27,7 @@ export type Announce = (events: DomainEvent[]) => Promise<void>;
 /** Builds the announcer for a process; failures are logged, never thrown into the request that caused them. */
 export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
   const { db, sql, target, logger, now } = deps;
-  const emit = (rooms: string[], event: EventName, payload: unknown) => target.to(rooms).emit(event, payload);
+  const emit = (rooms: string[], event: EventName, payload: unknown, except: string[] = []) => target.to(rooms).except(except).emit(event, payload);
 
   /**
    * Loads shared by the events of one outcome: a held post announces the same post and item twice (queue:item_opened
@@ -51,22 +55,24 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
       case 'post:updated':
       case 'post:removed':
       case 'post:changed_private': {
+        // Members see censored text; the author and the moderators see what was written (as over HTTP).
         const post = await load.post(event.postId, false);
-        if (!post) return;
-        const author = userRoom(event.authorId);
+        const original = await load.post(event.postId, true);
+        if (!post || !original) return;
+        const insiders = [moderatorsRoom(event.communityId), userRoom(event.authorId)];
+        const members = membersRoom(event.communityId);
         const payload = { communitySlug: post.communitySlug, post };
+        const insiderPayload = { communitySlug: post.communitySlug, post: original };
         if (event.type === 'post:changed_private') {
-          emit([moderatorsRoom(event.communityId), author], 'post:updated', payload);
+          emit(insiders, 'post:updated', insiderPayload);
         } else if (post.status === 'published') {
-          emit([membersRoom(event.communityId), author], event.type, payload);
+          emit([members], event.type, payload, insiders);
+          emit(insiders, event.type, insiderPayload);
         } else {
           // Whatever the command said, a post that is not published now never reaches members with its text:
           // they get a removal without the content; its author and the moderators get the real state.
-          emit([membersRoom(event.communityId)], 'post:removed', {
-            communitySlug: post.communitySlug,
-            post: { ...post, title: null, body: '', tags: [] },
-          });
-          emit([moderatorsRoom(event.communityId), author], 'post:updated', payload);
+          emit([members], 'post:removed', { communitySlug: post.communitySlug, post: { ...post, title: null, body: '', tags: [] } }, insiders);
+          emit(insiders, 'post:updated', insiderPayload);
         }
         return;
       }

@@ -100,6 +100,26 @@ describe('what members hear', () => {
     });
   });
 
+  it('a censored post reaches members masked, its author and the moderators as written, each exactly once', async () => {
+    const { owner, moderator, author, reader, community } = await cast();
+    const rule = await api.request('POST', `/api/communities/${community.slug}/word-rules`, { token: owner.token, body: { pattern: 'zonkcoin', match: 'word', action: 'censor' } });
+    expect(rule.status).toBe(201);
+    const [readerLive, authorLive, moderatorLive] = await Promise.all([client(reader.token), client(author.token), client(moderator.token)]);
+    for (const live of [readerLive, authorLive, moderatorLive]) await live.join(community.slug);
+
+    const suffix = unique();
+    const post = await createPost(api, author, community.slug, { body: `Jangan beli Zonkcoin ya ${suffix}` });
+    expect((await readerLive.next<PostPayload>('post:published', forPost(post.id))).post.body).toBe(`Jangan beli ******** ya ${suffix}`);
+    expect((await authorLive.next<PostPayload>('post:published', forPost(post.id))).post.body).toBe(`Jangan beli Zonkcoin ya ${suffix}`);
+    expect((await moderatorLive.next<PostPayload>('post:published', forPost(post.id))).post.body).toBe(`Jangan beli Zonkcoin ya ${suffix}`);
+    // A later post heard by all three means anything else about the first one has arrived too.
+    const later = await createPost(api, reader, community.slug, { body: `Sesudahnya ${unique()}` });
+    for (const live of [readerLive, authorLive, moderatorLive]) {
+      await live.next<PostPayload>('post:published', forPost(later.id));
+      expect(live.received.filter((r) => r.event === 'post:published' && (r.payload as PostPayload).post.id === post.id)).toHaveLength(1);
+    }
+  });
+
   it('a member whose socket did not join the community hears nothing of it', async () => {
     const { owner, author, reader, community } = await cast();
     const joined = await client(reader.token);
