@@ -64,11 +64,18 @@ const CHECKABLE = ['pending', 'scheduled'];
  * ones too, flagged ones also open a queue item); held ones stay pending with their reasons on an item.
  * A stale revision, an already-checked one or a post no longer pending is skipped, so retries are harmless.
  */
-export async function applyPostCheck(deps: { db: Db; sql: SqlLane; now: Date }, job: { postId: string; revision: number }): Promise<Outcome<CheckOutcome>> {
+export async function applyPostCheck(
+  deps: { db: Db; sql: SqlLane; now: Date },
+  job: { postId: string; revision: number; retried?: boolean },
+): Promise<Outcome<CheckOutcome>> {
   const { now } = deps;
   const post = await deps.sql.read((q) => q.get<PostToCheck>(POST_TO_CHECK, job.postId));
   if (!post || post.revision !== job.revision || post.checkedRevision >= job.revision || !CHECKABLE.includes(post.status)) {
-    return { value: { kind: 'skipped' }, events: [], jobs: [] };
+    // A retried job whose outcome is already committed may have died before announcing it. Members would then never
+    // hear of the post live, so its publication is announced again: clients upsert by id, a repeat is harmless.
+    const republish = job.retried === true && post?.revision === job.revision && post.checkedRevision === job.revision && post.status === 'published';
+    const events: DomainEvent[] = republish ? [{ type: 'post:published', communityId: post.communityId, postId: post.id, authorId: post.authorId }] : [];
+    return { value: { kind: 'skipped' }, events, jobs: [] };
   }
   const publishAt = fromSqlDate(post.publishAt);
   if (post.status === 'scheduled' && publishAt && publishAt > now) {

@@ -10,7 +10,8 @@ export type ProcessorDeps = Pick<Deps, 'db' | 'sql' | 'now' | 'enqueue' | 'annou
 /** Builds the processor for the `flagging` queue. */
 export function createFlagPostProcessor(deps: ProcessorDeps) {
   return async (job: Job<FlagPostJob>, token?: string): Promise<string> => {
-    const outcome = await applyPostCheck({ db: deps.db, sql: deps.sql, now: deps.now() }, job.data);
+    // attemptsStarted counts this run too: above 1, an earlier run of this very job stalled or failed.
+    const outcome = await applyPostCheck({ db: deps.db, sql: deps.sql, now: deps.now() }, { ...job.data, retried: job.attemptsStarted > 1 });
     const result = outcome.value;
     if (result.kind === 'not_due') {
       // Edited to a later publish time: wait until then under the same job id rather than adding another.
