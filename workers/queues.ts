@@ -50,25 +50,38 @@ export type Enqueue = (jobs: JobRequest[]) => Promise<void>;
 
 /**
  * Builds the enqueue step that runs after a commit. It never fails the request: a post whose job could not be
- * queued stays pending and the worker's sweeper queues it once Redis is back.
+ * queued stays pending and the worker's sweeper queues it once Redis is back. The request waits at most
+ * `timeoutMs` for Redis; an add that is merely slow (an overloaded process, not a dead Redis) still completes
+ * afterwards, and only an add that really fails is worth a warning.
  */
 export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?: number }): Enqueue {
   const timeoutMs = deps.timeoutMs ?? 1000;
   return async (jobs) => {
     for (const job of jobs) {
-      try {
-        await withTimeout(enqueueFlag(deps.queues, job.data, job.delayMs), timeoutMs);
-      } catch (err) {
-        deps.logger.warn({ err, job: job.data }, 'could not enqueue; the sweeper will retry');
+      const added = enqueueFlag(deps.queues, job.data, job.delayMs);
+      const settled = added.then(
+        () => true,
+        (err: unknown) => {
+          deps.logger.warn({ err, job: job.data }, 'could not enqueue; the sweeper will retry');
+          return true;
+        },
+      );
+      if (!(await settledWithin(settled, timeoutMs))) {
+        deps.logger.debug({ job: job.data, timeoutMs }, 'enqueue still in flight; not waiting for it');
       }
     }
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Whether `promise` settled within `ms` (it is never rejected here: failures are handled by the caller). */
+async function settledWithin(promise: Promise<boolean>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
