@@ -57,7 +57,8 @@ export async function listByStatus(db: Db, q: Omit<FeedQuery, 'tag'> & { status:
       status: q.status,
       ...(q.authorId ? { authorId: q.authorId } : {}),
       ...(q.parentId ? { parentId: q.parentId } : {}),
-      ...(q.after ? { OR: [{ createdAt: { lt: q.after.at } }, { createdAt: q.after.at, id: { lt: q.after.id } }] } : {}),
+      // The same one-range cursor form as the feed above, on the (communityId, status, createdAt, id) index.
+      ...(q.after ? { createdAt: { lte: q.after.at }, NOT: { createdAt: q.after.at, id: { gte: q.after.id } } } : {}),
     },
     include: POST_VIEW_INCLUDE,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -349,6 +349,27 @@ describe('who sees what', () => {
     expect((await feed(reader, community.slug, '?status=pending')).items.map((p) => p.id)).toEqual([theirs.id]);
     expect((await feed(moderator, community.slug, '?status=pending')).items.map((p) => p.id).sort()).toEqual([mine.id, theirs.id].sort());
   });
+
+  it('?status=pending pages every pending post exactly once, newest first, across posts written in the same instant', async () => {
+    const { owner, moderator, author, community } = await cast();
+    await setModeration(owner, community.slug, 'pre');
+    const created: Post[] = [];
+    for (let batch = 0; batch < 25; batch += 5) {
+      created.push(...(await Promise.all(Array.from({ length: 5 }, () => createPost(api, author, community.slug, { body: cleanText('Antre') })))));
+    }
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `?status=pending&limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      pages.push(await feed(moderator, community.slug, query));
+      cursor = pages[pages.length - 1]?.nextCursor ?? null;
+    } while (cursor && pages.length < 10);
+    expect(pages.map((p) => p.items.length)).toEqual([10, 10, 5]);
+    const seen = pages.flatMap((p) => p.items);
+    expect(new Set(seen.map((p) => p.id))).toEqual(new Set(created.map((p) => p.id)));
+    const keys = seen.map((p) => `${p.createdAt}|${p.id}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+  });
 });
 
 describe('holding and scheduling', () => {
