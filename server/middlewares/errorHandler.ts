@@ -19,6 +19,8 @@ function translate(err: unknown): AppError | null {
   // Prisma: record not found, and a database that is busy or gone.
   if (e.code === 'P2025') return new AppError('not_found');
   if (e.code === 'P1008' || e.code === 'P1001' || e.code === 'P2024') return new AppError('service_unavailable', { cause: err });
+  // The SQL lane (better-sqlite3 directly): another process held the write lock past the busy timeout.
+  if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_BUSY_SNAPSHOT' || e.code === 'SQLITE_LOCKED') return new AppError('service_unavailable', { cause: err });
   if (e.name === 'URIError') return new AppError('bad_request');
   return null;
 }

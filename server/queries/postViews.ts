@@ -23,29 +23,19 @@ const VIEW = `SELECT p.id, p.parentId, p.title, p.body, p.censoredBody, p.censor
 const COUNTS = 'SELECT kind, count(*) AS n FROM "Reaction" WHERE postId = ? GROUP BY kind';
 const MINE = 'SELECT kind FROM "Reaction" WHERE postId = ? AND userId = ?';
 
-interface ViewRow {
-  id: string;
-  parentId: string | null;
-  title: string | null;
-  body: string;
-  censoredBody: string | null;
-  censoredTitle: string | null;
-  status: string;
-  revision: number;
-  checkedRevision: number;
-  replyCount: number;
+/** A PostRow as the VIEW statement returns it: dates as stored text, relations flattened into columns. */
+type ViewRow = Omit<PostRow, 'publishAt' | 'publishedAt' | 'createdAt' | 'editedAt' | 'author' | 'community' | 'tags'> & {
   publishAt: string | null;
   publishedAt: string | null;
   createdAt: string;
   editedAt: string | null;
-  authorId: string;
   authorHandle: string;
   authorDisplayName: string;
   authorLocale: string;
   authorCreatedAt: string;
   communitySlug: string;
   tags: string | null;
-}
+};
 
 function toPostRow(row: ViewRow): PostRow {
   return {
