@@ -16,6 +16,8 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
   REDIS_AUTOSTART: bool.default(true),
   RUKUN_PROCESS: z.enum(['all', 'server', 'worker']).default('all'),
+  /** A worker-only process serves /healthz, /readyz and /metrics on this port when set (it has no other HTTP). */
+  WORKER_OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_ORIGINS: z
     .string()

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     ? await ensureRedis({ url: config.REDIS_URL, dataDir: config.DATA_DIR, logger: { info: (m) => logger.info(m) } })
     : { url: config.REDIS_URL, stop: async () => undefined };
   const rukun = await startRukun({ config: { ...config, REDIS_URL: redis.url }, logger, migrate: config.RUKUN_PROCESS !== 'worker' });
-  logger.info({ url: rukun.url, process: config.RUKUN_PROCESS }, rukun.url ? `Rukun is running at ${rukun.url.replace('127.0.0.1', 'localhost')}` : 'Rukun workers are running');
+  logger.info(
+    { url: rukun.url, opsUrl: rukun.opsUrl, process: config.RUKUN_PROCESS },
+    rukun.url ? `Rukun is running at ${rukun.url.replace('127.0.0.1', 'localhost')}` : `Rukun workers are running${rukun.opsUrl ? `; /healthz, /readyz and /metrics at ${rukun.opsUrl}` : ''}`,
+  );
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

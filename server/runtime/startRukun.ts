@@ -13,7 +13,9 @@ import { createMetrics } from '../metrics';
 import { createAnnouncer, type BroadcastTarget } from '../realtime/announce';
 import { createEmitterTarget } from '../realtime/emitterTarget';
 import { attachSocketServer, type RukunServer } from '../realtime/socketServer';
+import express from 'express';
 import { createApp } from '../app';
+import { mountOpsRoutes } from '../routes/ops/opsRoutes';
 import { createEnqueue, createQueues } from '../../workers/queues';
 import { startWorkers, type RunningWorkers } from '../../workers/startWorkers';
 import { closeRedis, createFailFastRedis, createPatientRedis, logRedisErrors, waitUntilReady } from './redisConnections';
@@ -34,6 +36,8 @@ export interface StartOptions {
 export interface RunningRukun {
   /** http://host:port when this process serves HTTP. */
   url: string | null;
+  /** http://host:port of a worker-only process's ops endpoints (WORKER_OPS_PORT), or null. */
+  opsUrl: string | null;
   deps: Deps;
   io: RukunServer | null;
   workers: RunningWorkers | null;
@@ -75,18 +79,22 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   let httpServer: HttpServer | null = null;
   let io: RukunServer | null = null;
   let url: string | null = null;
+  let opsUrl: string | null = null;
   if (serves) {
     httpServer = createServer(createApp(deps));
     io = attachSocketServer({ httpServer, deps, pub: patient[0], sub: patient[1] });
     target = io as unknown as BroadcastTarget;
-    await new Promise<void>((resolve, reject) => {
-      httpServer?.once('error', reject);
-      httpServer?.listen(config.PORT, config.HOST, () => resolve());
-    });
-    const address = httpServer.address() as AddressInfo;
-    url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
+    url = await listen(httpServer, config.PORT, config.HOST);
   } else {
     target = createEmitterTarget(patient[0], config.QUEUE_PREFIX);
+    if (config.WORKER_OPS_PORT !== undefined) {
+      // Probes and Prometheus reach a worker-only process here; it takes no API requests.
+      const ops = express();
+      ops.disable('x-powered-by');
+      mountOpsRoutes(ops, deps);
+      httpServer = createServer(ops);
+      opsUrl = await listen(httpServer, config.WORKER_OPS_PORT, config.HOST);
+    }
   }
   const announce = createAnnouncer({ db: deps.db, sql: deps.sql, target, logger, now: deps.now });
   const workerRedis = works ? createPatientRedis(config.REDIS_URL) : null;
@@ -118,5 +126,15 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
       await closeRedis(redis, producer, ...patient, ...(workerRedis ? [workerRedis] : []));
       await database.close();
     })());
-  return { url, deps, io, workers, close };
+  return { url, opsUrl, deps, io, workers, close };
+}
+
+/** Listens on host:port and returns the URL to reach it (127.0.0.1 for the wildcard host). */
+async function listen(server: HttpServer, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
 }

@@ -17,7 +17,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ process: 'server' });
-  worker = await startTestServer({ process: 'worker', databaseUrl: server.rukun.deps.config.DATABASE_URL, prefix: server.prefix });
+  worker = await startTestServer({ process: 'worker', databaseUrl: server.rukun.deps.config.DATABASE_URL, prefix: server.prefix, env: { WORKER_OPS_PORT: '0' } });
   api = apiClient(server.baseUrl);
 });
 afterAll(async () => {
@@ -210,5 +210,25 @@ describe('across processes', () => {
     expect(payload).toMatchObject({ communitySlug: community.slug, post: { id: post.id, status: 'published' } });
     const read = await waitForPost(api, author, post.id, (p: Post) => p.status === 'published');
     expect(read.id).toBe(post.id);
+  });
+});
+
+describe('the worker-only process', () => {
+  it('serves /healthz, /readyz and its own /metrics on WORKER_OPS_PORT, and no API', async () => {
+    const opsUrl = worker.rukun.opsUrl ?? '';
+    expect(opsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const { author, community } = await cast();
+    const post = await createPost(api, author, community.slug, { body: `Kabar dari pekerja ${unique()}` });
+    await waitForPost(api, author, post.id, (p) => p.status === 'published');
+
+    expect((await fetch(`${opsUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${opsUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { database: 'ok', redis: 'ok' } });
+    // The checks ran in this process, so its registry counts them; the HTTP server's does not.
+    const published = (text: string) => Number(/^rukun_checker_actions_total\{action="publish"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    expect(published(await (await fetch(`${opsUrl}/metrics`)).text())).toBeGreaterThanOrEqual(1);
+    expect(published(await (await fetch(`${server.baseUrl}/metrics`)).text())).toBe(0);
+    expect((await fetch(`${opsUrl}/api/me`)).status).toBe(404);
   });
 });
