@@ -1,17 +1,10 @@
 // Notifications are rows written inside the caller's transaction; the event announcing them is returned.
 import { v7 as uuidv7 } from 'uuid';
+import type { NotificationKind } from '../contracts/api';
 import type { Prisma } from '../db/generated/client';
 import { sqlDate, type SqlRunner } from '../db/sqlLane';
 import type { DomainEvent } from './outcome';
 
-export type NotificationKind =
-  | 'post_held'
-  | 'role_changed'
-  | 'sanctioned'
-  | 'sanction_lifted'
-  | 'post_approved'
-  | 'post_removed'
-  | 'report_resolved';
 
 export interface NotificationInput {
   userId: string;

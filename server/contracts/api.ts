@@ -125,6 +125,16 @@ export interface Sanction {
   liftedAt: string | null;
 }
 
+/** What a notification is about; the client words each kind in the reader's language. */
+export type NotificationKind =
+  | 'post_held'
+  | 'role_changed'
+  | 'sanctioned'
+  | 'sanction_lifted'
+  | 'post_approved'
+  | 'post_removed'
+  | 'report_resolved';
+
 export interface Notification {
   id: string;
   kind: string;

@@ -1,7 +1,6 @@
 // The sentence for a notification, by its kind, in the reader's language. The Record over the server's
 // NotificationKind makes a new kind without a sentence a compile error; kinds unknown at run time read generically.
-import type { Notification, Role, SanctionKind } from '../../../server/contracts/api';
-import type { NotificationKind } from '../../../server/commands/notify';
+import type { Notification, NotificationKind, Role, SanctionKind } from '../../../server/contracts/api';
 import type { Translate } from '../i18n/types';
 
 export interface NotificationText {
