@@ -3,7 +3,7 @@
 // prepared better-sqlite3 statement about 5 µs (bench/README.md, "Where the time goes"). Everything else stays on
 // Prisma. Sharing the connection matters: a second connection in the same process would wait synchronously on
 // the write lock an interactive Prisma transaction holds across awaits, and that transaction could never finish.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 
 /** A value SQLite takes as a parameter. */
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -100,9 +100,4 @@ export function createSqlLane(connect: () => Promise<LaneConnection>): SqlLane {
       }
     },
   };
-}
-
-/** Whether `client` is a better-sqlite3 connection (the adapter keeps it in a field of its own). */
-export function isSqliteConnection(client: unknown): client is Database.Database {
-  return client instanceof Database;
 }

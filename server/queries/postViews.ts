@@ -38,25 +38,16 @@ type ViewRow = Omit<PostRow, 'publishAt' | 'publishedAt' | 'createdAt' | 'edited
 };
 
 function toPostRow(row: ViewRow): PostRow {
+  const { publishAt, publishedAt, createdAt, editedAt, authorHandle, authorDisplayName, authorLocale, authorCreatedAt, communitySlug, tags, ...same } = row;
   return {
-    id: row.id,
-    parentId: row.parentId,
-    title: row.title,
-    body: row.body,
-    censoredBody: row.censoredBody,
-    censoredTitle: row.censoredTitle,
-    status: row.status,
-    revision: row.revision,
-    checkedRevision: row.checkedRevision,
-    replyCount: row.replyCount,
-    publishAt: fromSqlDate(row.publishAt),
-    publishedAt: fromSqlDate(row.publishedAt),
-    createdAt: fromSqlDate(row.createdAt),
-    editedAt: fromSqlDate(row.editedAt),
-    authorId: row.authorId,
-    author: { id: row.authorId, handle: row.authorHandle, displayName: row.authorDisplayName, locale: row.authorLocale, createdAt: fromSqlDate(row.authorCreatedAt) },
-    community: { slug: row.communitySlug },
-    tags: row.tags ? row.tags.split(TAG_SEPARATOR).map((tag) => ({ tag })) : [],
+    ...same,
+    publishAt: fromSqlDate(publishAt),
+    publishedAt: fromSqlDate(publishedAt),
+    createdAt: fromSqlDate(createdAt),
+    editedAt: fromSqlDate(editedAt),
+    author: { id: row.authorId, handle: authorHandle, displayName: authorDisplayName, locale: authorLocale, createdAt: fromSqlDate(authorCreatedAt) },
+    community: { slug: communitySlug },
+    tags: tags ? tags.split(TAG_SEPARATOR).map((tag) => ({ tag })) : [],
   };
 }
 
@@ -66,13 +57,17 @@ export interface ViewerContext {
   isStaff: boolean;
 }
 
-function present(q: SqlRunner, row: PostRow, viewer: ViewerContext): Post {
+function reactionsOf(q: SqlRunner, postId: string): ReactionCounts {
   const reactions: ReactionCounts = { like: 0, love: 0, insightful: 0, funny: 0 };
-  for (const c of q.all<{ kind: string; n: number }>(COUNTS, row.id)) {
+  for (const c of q.all<{ kind: string; n: number }>(COUNTS, postId)) {
     if ((REACTION_KINDS as readonly string[]).includes(c.kind)) reactions[c.kind as ReactionKind] = c.n;
   }
+  return reactions;
+}
+
+function present(q: SqlRunner, row: PostRow, viewer: ViewerContext): Post {
   const myReactions = viewer.userId ? q.all<{ kind: string }>(MINE, row.id, viewer.userId).map((m) => m.kind as ReactionKind) : [];
-  return presentPost(row, { seesOriginal: viewer.isStaff || row.authorId === viewer.userId, reactions, myReactions });
+  return presentPost(row, { seesOriginal: viewer.isStaff || row.authorId === viewer.userId, reactions: reactionsOf(q, row.id), myReactions });
 }
 
 /** Presents already-loaded rows for one viewer, adding reaction counts and the viewer's own reactions. */
@@ -90,4 +85,19 @@ export function loadPostViews(sql: SqlLane, ids: string[], viewer: ViewerContext
       return row ? [present(q, toPostRow(row), viewer)] : [];
     }),
   );
+}
+
+/**
+ * One post as members see it (censored) and as its author and the moderators see it (as written), from one read:
+ * announcements send both.
+ */
+export function loadPostAudienceViews(sql: SqlLane, postId: string): Promise<{ members: Post; insiders: Post } | null> {
+  return sql.read((q) => {
+    const found = q.get<ViewRow>(VIEW, postId);
+    if (!found) return null;
+    const row = toPostRow(found);
+    const reactions = reactionsOf(q, postId);
+    const view = (seesOriginal: boolean) => presentPost(row, { seesOriginal, reactions, myReactions: [] });
+    return { members: view(false), insiders: view(true) };
+  });
 }

@@ -1,10 +1,9 @@
 // The one place that emits. It runs after the commit, loads the committed state and sends it to the right rooms,
 // through either the Socket.IO server (server process) or the Redis emitter (worker process).
 import type { ServerToClientEvents } from '../contracts/events';
-import type { Db } from '../db/client';
 import type { SqlLane } from '../db/sqlLane';
 import type { DomainEvent } from '../commands/outcome';
-import { loadPostViews } from '../queries/postViews';
+import { loadPostAudienceViews } from '../queries/postViews';
 import { loadNotification } from '../queries/notifications';
 import { loadQueueItem } from '../queries/queueItems';
 import { membersRoom, moderatorsRoom, userRoom } from './rooms';
@@ -25,8 +24,8 @@ export interface BroadcastTarget {
 export type Announce = (events: DomainEvent[]) => Promise<void>;
 
 /** Builds the announcer for a process; failures are logged, never thrown into the request that caused them. */
-export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
-  const { db, sql, target, logger, now } = deps;
+export function createAnnouncer(deps: { sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
+  const { sql, target, logger, now } = deps;
   const emit = (rooms: string[], event: EventName, payload: unknown, except: string[] = []) => target.to(rooms).except(except).emit(event, payload);
 
   /**
@@ -34,7 +33,7 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
    * and post:held), and each load is a handful of queries. One outcome's events describe one committed state.
    */
   function loadsForOneOutcome() {
-    const posts = new Map<string, ReturnType<typeof loadPostViews>>();
+    const posts = new Map<string, ReturnType<typeof loadPostAudienceViews>>();
     const items = new Map<string, ReturnType<typeof loadQueueItem>>();
     const once = <T>(cache: Map<string, T>, key: string, load: () => T): T => {
       const hit = cache.get(key);
@@ -44,7 +43,7 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
       return value;
     };
     return {
-      post: async (postId: string, isStaff: boolean) => (await once(posts, `${isStaff}:${postId}`, () => loadPostViews(sql, [postId], { userId: null, isStaff })))[0],
+      post: (postId: string) => once(posts, postId, () => loadPostAudienceViews(sql, postId)),
       item: (itemId: string) => once(items, itemId, () => loadQueueItem(sql, itemId, now())),
     };
   }
@@ -56,9 +55,9 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
       case 'post:removed':
       case 'post:changed_private': {
         // Members see censored text; the author and the moderators see what was written (as over HTTP).
-        const post = await load.post(event.postId, false);
-        const original = await load.post(event.postId, true);
-        if (!post || !original) return;
+        const views = await load.post(event.postId);
+        if (!views) return;
+        const { members: post, insiders: original } = views;
         const insiders = [moderatorsRoom(event.communityId), userRoom(event.authorId)];
         const members = membersRoom(event.communityId);
         const payload = { communitySlug: post.communitySlug, post };
@@ -77,7 +76,7 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
         return;
       }
       case 'post:held': {
-        const post = await load.post(event.postId, true);
+        const post = (await load.post(event.postId))?.insiders;
         const item = await load.item(event.itemId);
         if (!post || !item) return;
         emit([moderatorsRoom(event.communityId)], 'post:held', {
@@ -93,7 +92,7 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
       case 'queue:item_updated': {
         const item = await load.item(event.itemId);
         if (!item) return;
-        const post = await load.post(item.postId, true);
+        const post = (await load.post(item.postId))?.insiders;
         if (!post) return;
         emit([moderatorsRoom(event.communityId)], event.type, { communitySlug: post.communitySlug, item, post });
         return;
