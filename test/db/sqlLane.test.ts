@@ -28,6 +28,27 @@ describe('the SQL lane', () => {
     await sql.write((q) => q.run(INSERT_USER, ...userValues(handle())));
   });
 
+  it('commits writes asked for in the same turn together, and rolls back only the one that throws', async () => {
+    const [first, failing, last] = [handle(), handle(), handle()];
+    const results = await Promise.allSettled([
+      sql.write((q) => q.run(INSERT_USER, ...userValues(first))),
+      sql.write((q) => {
+        q.run(INSERT_USER, ...userValues(failing));
+        throw new Error('only this one');
+      }),
+      sql.write((q) => q.run(INSERT_USER, ...userValues(last))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error('only this one'));
+    const handles = (await prisma.user.findMany({ where: { handle: { in: [first, failing, last] } }, select: { handle: true } })).map((u) => u.handle);
+    expect(handles.sort()).toEqual([first, last].sort());
+    // Same-turn writes share one transaction: a unique violation in one leaves the others' rows in place.
+    const dupe = handle();
+    const pair = await Promise.allSettled([sql.write((q) => q.run(INSERT_USER, ...userValues(dupe))), sql.write((q) => q.run(INSERT_USER, ...userValues(dupe)))]);
+    expect(pair.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(await prisma.user.count({ where: { handle: dupe } })).toBe(1);
+  });
+
   it('waits for an open Prisma transaction and stays out of it, even when that one rolls back', async () => {
     const inside = handle();
     const beside = handle();
