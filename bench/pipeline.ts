@@ -222,16 +222,43 @@ async function measureMax(http: Http, setup: Setup, arrivals: Arrivals, ms: numb
   };
 }
 
+interface EventLoopLag {
+  p99: number;
+  max: number;
+}
+
+/**
+ * The event-loop delay (ms) of the process serving `baseUrl` since the previous call: prom-client's default metrics
+ * read a monitorEventLoopDelay histogram and reset it on every scrape. A request or job that arrives while the loop
+ * is blocked waits at least that long, so this tells the app's own stalls apart from queueing elsewhere.
+ */
+async function eventLoopLag(baseUrl: string): Promise<EventLoopLag> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]) * 1000;
+  return { p99: read('nodejs_eventloop_lag_p99_seconds'), max: read('nodejs_eventloop_lag_max_seconds') };
+}
+
+interface LatencyResult {
+  latency: LatencySummary;
+  /** Submit to the 201 answer. */
+  response: LatencySummary;
+  lag: EventLoopLag;
+  failed: number;
+}
+
 /** (d) posts at a fixed rate spread over all authors; latency from submit to the event. */
-async function measureLatency(http: Http, setup: Setup, arrivals: Arrivals, slug: string, rate: number, ms: number): Promise<{ latency: LatencySummary; failed: number }> {
+async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrivals: Arrivals, slug: string, rate: number, ms: number): Promise<LatencyResult> {
   const accepted = new Set<number>();
+  const responseMs: number[] = [];
+  await eventLoopLag(baseUrl);
   const { failed } = await openLoop({
     ratePerSecond: rate,
     durationMs: ms,
-    task: (i) => submit(http, arrivals, accepted, setup.authors[i % setup.authors.length] as BenchUser, slug),
+    task: (i) => submit(http, arrivals, accepted, setup.authors[i % setup.authors.length] as BenchUser, slug, responseMs),
   });
   await arrivals.drain(accepted, 120_000);
-  return { latency: summarize(arrivals.latencies(accepted)), failed };
+  const lag = await eventLoopLag(baseUrl);
+  return { latency: summarize(arrivals.latencies(accepted)), response: summarize(responseMs), lag, failed };
 }
 
 const TRACE_POSTS = 1000;
@@ -294,12 +321,12 @@ interface Figures {
   noop: number;
   max: MaxResult;
   half: number;
-  auto: { latency: LatencySummary };
-  pre: { latency: LatencySummary };
+  auto: LatencyResult;
+  pre: LatencyResult;
 }
 
 /** (a)-(d), printed as they come, then the ratios and the targets. */
-async function measureAll(http: Http, setup: Setup, redisUrl: string, arrivals: { published: Arrivals; opened: Arrivals }, pids: Pids): Promise<void> {
+async function measureAll(http: Http, baseUrl: string, setup: Setup, redisUrl: string, arrivals: { published: Arrivals; opened: Arrivals }, pids: Pids): Promise<void> {
   const loadBefore = load1();
   const healthz = await measureHealthz(http, Number(args['healthz-seconds']));
   line('(a) GET /healthz, 128 in flight', `${fmt(healthz)} req/s`);
@@ -316,10 +343,14 @@ async function measureAll(http: Http, setup: Setup, redisUrl: string, arrivals: 
   line('    CPU per post: app processes / Redis', `${fmt(max.appCpuMsPerPost, 2)} ms / ${fmt(max.redisCpuMsPerPost, 3)} ms (one core: ~${fmt(1000 / max.appCpuMsPerPost)} posts/s)`);
 
   const half = Math.max(1, Math.round(max.sustainedPerSec / 2));
-  const auto = await measureLatency(http, setup, arrivals.published, setup.autoSlug, half, durationMs);
+  const auto = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, half, durationMs);
   line(`(d) submit -> post:published at ${half} posts/s`, latencyText(auto.latency));
-  const pre = await measureLatency(http, setup, arrivals.opened, setup.preSlug, half, durationMs);
+  line('    submit -> 201 answer', latencyText(auto.response));
+  line('    event-loop delay of the HTTP process meanwhile', lagText(auto.lag));
+  const pre = await measureLatency(http, baseUrl, setup, arrivals.opened, setup.preSlug, half, durationMs);
   line(`    submit -> queue:item_opened (pre-moderation) at ${half}/s`, latencyText(pre.latency));
+  line('    submit -> 201 answer', latencyText(pre.response));
+  line('    event-loop delay of the HTTP process meanwhile', lagText(pre.lag));
   const figures = { healthz, noop, max, half, auto, pre };
   printSummary(figures);
   const loadAfter = load1();
@@ -329,6 +360,10 @@ async function measureAll(http: Http, setup: Setup, redisUrl: string, arrivals: 
 
 function latencyText(l: LatencySummary): string {
   return `p50 ${fmt(l.p50, 1)} ms, p99 ${fmt(l.p99, 1)} ms, max ${fmt(l.max, 1)} ms (${l.count} posts)`;
+}
+
+function lagText(l: EventLoopLag): string {
+  return `p99 ${fmt(l.p99, 1)} ms, max ${fmt(l.max, 1)} ms`;
 }
 
 function printSummary(f: Figures): void {
@@ -360,7 +395,7 @@ async function main(): Promise<void> {
     const opened = new Arrivals(setup.moderatorListener, 'queue:item_opened');
 
     if (traceDir) await traceStatements(http, setup, published);
-    else await measureAll(http, setup, services.redis.url, { published, opened }, { app: app.pids, redis: redisPid(services.redis.port) });
+    else await measureAll(http, app.baseUrl, setup, services.redis.url, { published, opened }, { app: app.pids, redis: redisPid(services.redis.port) });
   } finally {
     setup?.memberListener.close();
     setup?.moderatorListener.close();

@@ -1,6 +1,6 @@
 // Queue names and typed producers. The server enqueues through these; workers consume the same names.
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { QUEUE_NAMES, flagJobId, type FlagPostJob } from '../server/contracts/jobs';
+import { FLAG_JOB_NAMES, QUEUE_NAMES, flagJobId, type FlagJob, type FlagPostJob } from '../server/contracts/jobs';
 import type { JobRequest } from '../server/commands/outcome';
 import type { Logger } from '../server/logger';
 
@@ -11,13 +11,13 @@ export const JOB_RETENTION = {
 } as const;
 
 export interface Queues {
-  flagging: Queue<FlagPostJob>;
+  flagging: Queue<FlagJob>;
   close(): Promise<void>;
 }
 
 /** Opens the producer side of every queue on one connection. */
 export function createQueues(options: { connection: ConnectionOptions; prefix: string }): Queues {
-  const flagging = new Queue<FlagPostJob>(QUEUE_NAMES.flagging, {
+  const flagging = new Queue<FlagJob>(QUEUE_NAMES.flagging, {
     connection: options.connection,
     prefix: options.prefix,
     defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION },
@@ -27,7 +27,12 @@ export function createQueues(options: { connection: ConnectionOptions; prefix: s
 
 /** Adds a flagging job; the id is derived from post and revision so duplicates collapse into one. */
 export async function enqueueFlag(queues: Queues, job: FlagPostJob, delayMs = 0): Promise<void> {
-  await queues.flagging.add('check', job, { jobId: flagJobId(job), delay: Math.max(0, delayMs) });
+  await queues.flagging.add(FLAG_JOB_NAMES.one, job, { jobId: flagJobId(job), delay: Math.max(0, delayMs) });
+}
+
+/** Adds one job that checks several revisions; BullMQ names it, since no single revision identifies it. */
+async function enqueueFlagBatch(queues: Queues, posts: FlagPostJob[]): Promise<void> {
+  await queues.flagging.add(FLAG_JOB_NAMES.batch, { posts });
 }
 
 /**
@@ -53,22 +58,49 @@ export type Enqueue = (jobs: JobRequest[]) => Promise<void>;
  * queued stays pending and the worker's sweeper queues it once Redis is back. The request waits at most
  * `timeoutMs` for Redis; an add that is merely slow (an overloaded process, not a dead Redis) still completes
  * afterwards, and only an add that really fails is worth a warning.
+ *
+ * Under load many requests finish in the same turn of the event loop; the single flagging jobs they ask for are
+ * added together, after that turn, as one `check-batch` job. A request alone in its turn gets its own job with
+ * the revision's id, as do delayed jobs and every job of a call that asks for several at once (the sweeper),
+ * whose ids keep a repeated sweep from queueing a revision twice.
  */
 export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?: number }): Enqueue {
   const timeoutMs = deps.timeoutMs ?? 1000;
+  let gathering: { posts: FlagPostJob[]; added: Promise<boolean> } | null = null;
+
+  const settle = (add: Promise<void>, jobs: FlagPostJob[]) =>
+    add.then(
+      () => true,
+      (err: unknown) => {
+        deps.logger.warn({ err, jobs }, 'could not enqueue; the sweeper will retry');
+        return true;
+      },
+    );
+
+  /** Joins this turn's batch, starting it if this is the turn's first request. */
+  const joinBatch = (job: FlagPostJob): Promise<boolean> => {
+    if (gathering) {
+      gathering.posts.push(job);
+      return gathering.added;
+    }
+    const batch: { posts: FlagPostJob[]; added: Promise<boolean> } = { posts: [job], added: Promise.resolve(true) };
+    batch.added = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      gathering = null;
+      const [only] = batch.posts;
+      return settle(batch.posts.length === 1 && only ? enqueueFlag(deps.queues, only) : enqueueFlagBatch(deps.queues, batch.posts), batch.posts);
+    });
+    gathering = batch;
+    return batch.added;
+  };
+
   return async (jobs) => {
-    for (const job of jobs) {
-      const added = enqueueFlag(deps.queues, job.data, job.delayMs);
-      const settled = added.then(
-        () => true,
-        (err: unknown) => {
-          deps.logger.warn({ err, job: job.data }, 'could not enqueue; the sweeper will retry');
-          return true;
-        },
-      );
-      if (!(await settledWithin(settled, timeoutMs))) {
-        deps.logger.debug({ job: job.data, timeoutMs }, 'enqueue still in flight; not waiting for it');
-      }
+    const [only] = jobs;
+    const settled =
+      jobs.length === 1 && only && !only.delayMs
+        ? joinBatch(only.data)
+        : Promise.all(jobs.map((job) => settle(enqueueFlag(deps.queues, job.data, job.delayMs), [job.data]))).then(() => true);
+    if (!(await settledWithin(settled, timeoutMs))) {
+      deps.logger.debug({ jobs: jobs.map((j) => j.data), timeoutMs }, 'enqueue still in flight; not waiting for it');
     }
   };
 }

@@ -1,19 +1,19 @@
 // Starts one BullMQ worker per queue plus the sweeper. Used by workers/index.ts and by `npm start` (all-in-one).
 import { Worker, type ConnectionOptions } from 'bullmq';
-import { QUEUE_NAMES, type FlagPostJob } from '../server/contracts/jobs';
+import { QUEUE_NAMES, type FlagJob } from '../server/contracts/jobs';
 import type { Deps } from '../server/deps';
 import { createFlagPostProcessor } from './processors/flagPost';
 import { startSweeper, type Sweeper } from './sweeper';
 
 export interface RunningWorkers {
-  flagging: Worker<FlagPostJob>;
+  flagging: Worker<FlagJob>;
   sweeper: Sweeper;
   close(): Promise<void>;
 }
 
 /** Starts the workers on `connection` (which must allow unlimited retries per request). */
 export function startWorkers(deps: Deps, options: { connection: ConnectionOptions; stalledIntervalMs?: number; lockDurationMs?: number; sweepGraceMs?: number }): RunningWorkers {
-  const flagging = new Worker<FlagPostJob>(QUEUE_NAMES.flagging, createFlagPostProcessor(deps), {
+  const flagging = new Worker<FlagJob>(QUEUE_NAMES.flagging, createFlagPostProcessor(deps), {
     connection: options.connection,
     prefix: deps.config.QUEUE_PREFIX,
     concurrency: deps.config.WORKER_CONCURRENCY,

@@ -4,6 +4,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client';
 import { ensureSqliteDirectory, sqliteFilePath } from './sqliteUrl';
 import { beginImmediate, cacheStatements, onEachConnection } from './connectionSetup';
+import { disableAutoCheckpoint, startCheckpointer } from './checkpointer';
 import { createSqlLane, type LaneConnection, type SqlLane } from './sqlLane';
 
 /** The Prisma client type other modules depend on. */
@@ -23,16 +24,19 @@ function enableWal(path: string): void {
 }
 
 /** Opens the SQLite database at `url` (creating its folder): the Prisma client, the SQL lane on its connection, and a way to close both. */
-export function createDatabase(options: { url: string }): { prisma: Db; sql: SqlLane; close: () => Promise<void> } {
+export function createDatabase(options: { url: string; onCheckpointError?: (message: string) => void }): { prisma: Db; sql: SqlLane; close: () => Promise<void> } {
   ensureSqliteDirectory(options.url);
   const path = sqliteFilePath(options.url);
   // WAL lets readers run beside the writer. foreign_keys = ON and synchronous = NORMAL (under WAL) are
   // better-sqlite3's compiled-in defaults for every connection, so they need no PRAGMA here.
   if (path !== undefined) enableWal(path);
+  // Checkpoints run on their own thread (server/db/checkpointer.ts), never inside a request's COMMIT.
+  const checkpointer = path === undefined ? null : startCheckpointer(path, options.onCheckpointError ? { onError: options.onCheckpointError } : {});
   let connection: LaneConnection | null = null;
   const adapter = onEachConnection(new PrismaBetterSqlite3({ url: options.url, timeout: busyTimeoutMs }), (client, opened) => {
     // Kept before the statement cache replaces `prepare` on the instance.
     const prepare = Database.prototype.prepare.bind(client);
+    if (checkpointer) disableAutoCheckpoint(client);
     cacheStatements(client);
     beginImmediate(client);
     connection = { client, prepare, startTransaction: () => opened.startTransaction() };
@@ -42,5 +46,12 @@ export function createDatabase(options: { url: string }): { prisma: Db; sql: Sql
     await prisma.$connect();
     return connection ?? Promise.reject(new Error('the SQLite adapter did not expose its connection'));
   });
-  return { prisma, sql, close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    sql,
+    close: async () => {
+      await checkpointer?.stop();
+      await prisma.$disconnect();
+    },
+  };
 }

@@ -54,7 +54,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
     const { applied } = await applyMigrations({ url: config.DATABASE_URL });
     if (applied.length) logger.info({ applied }, 'applied database migrations');
   }
-  const database = createDatabase({ url: config.DATABASE_URL });
+  const database = createDatabase({ url: config.DATABASE_URL, onCheckpointError: (message) => logger.warn({ message }, 'WAL checkpoints stopped') });
   const redis = createFailFastRedis(config.REDIS_URL);
   const producer = createFailFastRedis(config.REDIS_URL);
   await Promise.all([waitUntilReady(redis), waitUntilReady(producer)]);

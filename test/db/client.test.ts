@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../server/db/client';
 import { freshDatabase } from '../helpers/database';
 import { tempDir } from '../helpers/tempDir';
+import { sqlDate } from '../../server/db/sqlLane';
+import { waitUntil } from '../reliability/support/waitUntil';
 
 const database = freshDatabase();
 afterAll(() => database.close());
@@ -38,5 +40,20 @@ describe('createDatabase', () => {
     } finally {
       await close();
     }
+  });
+
+  it('never checkpoints inside a COMMIT: a thread of its own copies the WAL into the database file', async () => {
+    expect(Number(await pragma('wal_autocheckpoint'))).toBe(0);
+    const file = database.url.replace(/^file:/, '');
+    const sizeBefore = statSync(file).size;
+    // About 6 MB of rows, past SQLite's usual threshold: they reach the database file only through a checkpoint.
+    const at = sqlDate(new Date());
+    await database.sql.write((q) => {
+      for (let i = 0; i < 1500; i++) {
+        q.run(`INSERT INTO "User" (id, handle, email, displayName, passwordHash, locale, createdAt) VALUES (?, ?, ?, ?, 'x', 'id', ?)`, `wal-${i}`, `wal${i}`, `wal${i}@example.test`, 'x'.repeat(4000), at);
+      }
+      return null;
+    });
+    await waitUntil('the checkpoint thread to copy the WAL into the database file', async () => (statSync(file).size > sizeBefore + 4_000_000 ? true : undefined));
   });
 });

@@ -162,7 +162,7 @@ describe('a worker killed in the middle of a job', () => {
     const queue = server.rukun.deps.queues.flagging;
     // The same (post, revision) again: BullMQ keeps the first job for that id and ignores the add.
     await enqueueFlag(server.rukun.deps.queues, { postId: reply.id, revision: 1 });
-    expect((await queue.getWaiting()).filter((j) => j.data.postId === reply.id)).toHaveLength(1);
+    expect((await queue.getWaiting()).filter((j) => 'postId' in j.data && j.data.postId === reply.id)).toHaveLength(1);
     // Copies under other ids (a lost dedupe, a manual re-run) reach the processor, which must skip them.
     await queue.add('check', { postId: reply.id, revision: 1 }, { jobId: `copy-a-${reply.id}` });
     await queue.add('check', { postId: reply.id, revision: 1 }, { jobId: `copy-b-${reply.id}` });

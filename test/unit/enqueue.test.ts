@@ -13,11 +13,19 @@ function recordingLogger() {
 
 function queueWhoseAdd(add: () => Promise<unknown>) {
   const added: string[] = [];
+  const calls: { name: string; posts: string[]; jobId: string | undefined }[] = [];
   const queues = {
-    flagging: { add: async (_name: string, data: { postId: string }) => { await add(); added.push(data.postId); } },
+    flagging: {
+      add: async (name: string, data: { postId: string } | { posts: { postId: string }[] }, opts?: { jobId?: string }) => {
+        await add();
+        const posts = 'posts' in data ? data.posts.map((p) => p.postId) : [data.postId];
+        added.push(...posts);
+        calls.push({ name, posts, jobId: opts?.jobId });
+      },
+    },
     close: async () => undefined,
   } as unknown as Queues;
-  return { queues, added };
+  return { queues, added, calls };
 }
 
 const job = (postId: string) => ({ queue: 'flagging' as const, data: { postId, revision: 1 } });
@@ -40,5 +48,33 @@ describe('createEnqueue', () => {
     const { queues } = queueWhoseAdd(() => Promise.reject(new Error('Connection is closed.')));
     await expect(createEnqueue({ queues, logger, timeoutMs: 1000 })([job('lost')])).resolves.toBeUndefined();
     expect(warnings()).toEqual(['could not enqueue; the sweeper will retry']);
+  });
+
+  it('adds the single jobs of requests in the same turn as one batch job, and a lone request its own job', async () => {
+    const { logger } = recordingLogger();
+    const { queues, calls } = queueWhoseAdd(async () => undefined);
+    const enqueue = createEnqueue({ queues, logger });
+    await Promise.all([enqueue([job('a')]), enqueue([job('b')]), enqueue([job('c')])]);
+    expect(calls).toEqual([{ name: 'check-batch', posts: ['a', 'b', 'c'], jobId: undefined }]);
+
+    await enqueue([job('alone')]);
+    expect(calls.slice(1)).toEqual([{ name: 'check', posts: ['alone'], jobId: 'post-alone-r1' }]);
+  });
+
+  it('keeps one job per revision, with its id, for a call that asks for several and for delayed ones', async () => {
+    const { logger } = recordingLogger();
+    const { queues, calls } = queueWhoseAdd(async () => undefined);
+    const enqueue = createEnqueue({ queues, logger });
+    // The sweeper asks for many at once; a repeated sweep must find the same ids and add nothing twice.
+    await Promise.all([enqueue([job('s1'), job('s2')]), enqueue([{ ...job('later'), delayMs: 60_000 }]), enqueue([job('now')])]);
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        { name: 'check', posts: ['s1'], jobId: 'post-s1-r1' },
+        { name: 'check', posts: ['s2'], jobId: 'post-s2-r1' },
+        { name: 'check', posts: ['later'], jobId: 'post-later-r1' },
+        { name: 'check', posts: ['now'], jobId: 'post-now-r1' },
+      ]),
+    );
+    expect(calls).toHaveLength(4);
   });
 });

@@ -1,0 +1,91 @@
+// Posts created by requests in the same turn of the server's event loop are checked by one `check-batch` job. Every
+// post must still be queued exactly once, checked once, and announced once, including when a batch runs twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Post } from '../../server/contracts/api';
+import { FLAG_JOB_NAMES, postsOfFlagJob } from '../../server/contracts/jobs';
+import { apiClient, type ApiClient } from '../helpers/api';
+import { createCommunity, createPost, createUser, join, type TestUser } from '../helpers/factories';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+import { connectLiveClient, type LiveClient } from '../reliability/support/liveClient';
+import { distinctWord } from '../reliability/support/text';
+import { waitUntil } from '../reliability/support/waitUntil';
+
+describe('checks of posts created at the same moment', () => {
+  let server: TestServer;
+  let worker: TestServer | undefined;
+  let api: ApiClient;
+  let owner: TestUser;
+  let member: TestUser;
+  let slug: string;
+  let memberLive: LiveClient;
+  let ownerLive: LiveClient;
+
+  beforeAll(async () => {
+    // HTTP only: jobs wait in Redis until the test starts a worker, so the test can read what was queued.
+    server = await startTestServer({ process: 'server' });
+    api = apiClient(server.baseUrl);
+    [owner, member] = await Promise.all([createUser(api), createUser(api)]);
+    slug = (await createCommunity(api, owner)).slug;
+    await join(api, member, slug);
+    memberLive = await connectLiveClient(server.baseUrl, member.token, slug);
+    ownerLive = await connectLiveClient(server.baseUrl, owner.token, slug);
+  });
+  afterAll(async () => {
+    memberLive?.close();
+    ownerLive?.close();
+    await worker?.close();
+    await server?.close();
+  });
+
+  it('queues each post once, several in one job, and applies and announces each outcome once', async () => {
+    const bodies = [
+      ...Array.from({ length: 10 }, () => `Kabar warga ${distinctWord()} untuk semua`),
+      `Dasar bangsat kamu ${distinctWord()}`,
+      `Anjing lo ${distinctWord()}`,
+    ];
+    const posts: Post[] = await Promise.all(bodies.map((body) => createPost(api, member, slug, { body })));
+    const ids = posts.map((p) => p.id);
+    const heldIds = ids.slice(10);
+
+    const queue = server.rukun.deps.queues.flagging;
+    const waiting = await queue.getWaiting();
+    const queued = waiting.flatMap((job) => postsOfFlagJob(job.data).map((p) => p.postId));
+    expect(queued.sort()).toEqual([...ids].sort());
+    expect(waiting.some((job) => job.name === FLAG_JOB_NAMES.batch && postsOfFlagJob(job.data).length > 1)).toBe(true);
+
+    // The same batch once more, as a lost dedupe or a manual re-run would: the worker must change and announce nothing twice.
+    await queue.add(FLAG_JOB_NAMES.batch, { posts: posts.map((p) => ({ postId: p.id, revision: 1 })) });
+
+    const { DATABASE_URL } = server.rukun.deps.config;
+    worker = await startTestServer({ process: 'worker', databaseUrl: DATABASE_URL, prefix: server.prefix });
+    await waitUntil('every job to finish', async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+      return counts.waiting + counts.active + counts.delayed + counts.failed === 0 ? true : undefined;
+    });
+
+    const db = server.rukun.deps.db;
+    const rows = await db.post.findMany({ where: { id: { in: ids } } });
+    expect(rows.every((r) => r.checkedRevision === 1)).toBe(true);
+    expect(rows.filter((r) => r.status === 'published').map((r) => r.id).sort()).toEqual(ids.slice(0, 10).sort());
+    expect(rows.filter((r) => r.status === 'pending').map((r) => r.id).sort()).toEqual([...heldIds].sort());
+    const items = await db.moderationItem.findMany({ where: { postId: { in: ids } }, include: { reasons: true } });
+    expect(items.map((i) => i.postId).sort()).toEqual([...heldIds].sort());
+    for (const item of items) {
+      const reasons = item.reasons.map((r) => `${r.source}:${r.match}`);
+      expect(new Set(reasons).size).toBe(reasons.length);
+    }
+    const notifications = await db.notification.findMany({ where: { userId: member.id, kind: 'post_held' } });
+    for (const id of heldIds) expect(notifications.filter((n) => n.data.includes(id))).toHaveLength(1);
+
+    await memberLive.waitFor('post:published', ids.slice(0, 10));
+    await ownerLive.waitFor('queue:item_opened', heldIds);
+    // Something announced after all of them: whatever either job announced has been heard by then.
+    const sentinel = await createPost(api, owner, slug, { body: `Penanda ${distinctWord()}` });
+    await memberLive.waitFor('post:published', [sentinel.id]);
+    for (const id of ids.slice(0, 10)) expect(memberLive.count('post:published', id)).toBe(1);
+    for (const id of heldIds) {
+      expect(memberLive.count('post:published', id)).toBe(0);
+      expect(ownerLive.count('queue:item_opened', id)).toBe(1);
+    }
+  }, 60_000);
+});
