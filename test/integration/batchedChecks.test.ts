@@ -60,7 +60,7 @@ describe('checks of posts created at the same moment', () => {
     worker = await startTestServer({ process: 'worker', databaseUrl: DATABASE_URL, prefix: server.prefix });
     await waitUntil('every job to finish', async () => {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
-      return counts.waiting + counts.active + counts.delayed + counts.failed === 0 ? true : undefined;
+      return Object.values(counts).every((n) => n === 0) ? true : undefined;
     });
 
     const db = server.rukun.deps.db;
