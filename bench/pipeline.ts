@@ -128,14 +128,35 @@ async function measureNoopDrain(redisUrl: string, jobs: number): Promise<number>
 class Arrivals {
   readonly submitted = new Map<number, number>();
   readonly arrived = new Map<number, number>();
+  /** Wall-clock stages per post (ms since the epoch; the app runs on this machine's clock): see `stages`. */
+  readonly wall = new Map<number, { submitted: number; created?: number; decided?: number; heard?: number }>();
   private waiters: (() => void)[] = [];
   constructor(listener: Listener, event: 'post:published' | 'queue:item_opened') {
     listener.on(event, (payload, at) => {
       const seq = seqOf(payload.post?.body);
       if (seq === null || this.arrived.has(seq)) return;
       this.arrived.set(seq, at);
+      const wall = this.wall.get(seq);
+      if (wall && payload.post) {
+        wall.heard = Date.now();
+        wall.created = Date.parse(payload.post.createdAt);
+        const decided = event === 'post:published' ? payload.post.publishedAt : payload.item?.openedAt;
+        if (decided) wall.decided = Date.parse(decided);
+      }
       for (const wake of this.waiters) wake();
     });
+  }
+  /**
+   * Where each post's latency went, from wall-clock stamps: submit -> row written (HTTP, authentication, insert),
+   * written -> checked (queueing, the job and its transaction), checked -> heard (announcement through Socket.IO).
+   */
+  stages(accepted: Set<number>): { created: LatencySummary; checked: LatencySummary; heard: LatencySummary } {
+    const rows = [...accepted].map((s) => this.wall.get(s)).filter((w) => w?.created !== undefined && w.decided !== undefined && w.heard !== undefined) as Required<NonNullable<ReturnType<typeof this.wall.get>>>[];
+    return {
+      created: summarize(rows.map((w) => w.created - w.submitted)),
+      checked: summarize(rows.map((w) => w.decided - w.created)),
+      heard: summarize(rows.map((w) => w.heard - w.decided)),
+    };
   }
   /** Waits until every accepted post has arrived; returns the time of the last arrival. */
   async drain(accepted: Set<number>, timeoutMs: number): Promise<number> {
@@ -164,6 +185,7 @@ async function submit(http: Http, arrivals: Arrivals, accepted: Set<number>, aut
   const seq = nextSeq++;
   const t0 = performance.now();
   arrivals.submitted.set(seq, t0);
+  arrivals.wall.set(seq, { submitted: Date.now() });
   const res = await http.pool.request({
     method: 'POST',
     path: `/api/communities/${slug}/posts`,
@@ -240,6 +262,7 @@ async function eventLoopLag(baseUrl: string): Promise<EventLoopLag> {
 
 interface LatencyResult {
   latency: LatencySummary;
+  stages: ReturnType<Arrivals['stages']>;
   /** Submit to the 201 answer. */
   response: LatencySummary;
   lag: EventLoopLag;
@@ -258,7 +281,7 @@ async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrival
   });
   await arrivals.drain(accepted, 120_000);
   const lag = await eventLoopLag(baseUrl);
-  return { latency: summarize(arrivals.latencies(accepted)), response: summarize(responseMs), lag, failed };
+  return { latency: summarize(arrivals.latencies(accepted)), stages: arrivals.stages(accepted), response: summarize(responseMs), lag, failed };
 }
 
 const TRACE_POSTS = 1000;
@@ -345,12 +368,10 @@ async function measureAll(http: Http, baseUrl: string, setup: Setup, redisUrl: s
   const half = Math.max(1, Math.round(max.sustainedPerSec / 2));
   const auto = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, half, durationMs);
   line(`(d) submit -> post:published at ${half} posts/s`, latencyText(auto.latency));
-  line('    submit -> 201 answer', latencyText(auto.response));
-  line('    event-loop delay of the HTTP process meanwhile', lagText(auto.lag));
+  printStages(auto);
   const pre = await measureLatency(http, baseUrl, setup, arrivals.opened, setup.preSlug, half, durationMs);
   line(`    submit -> queue:item_opened (pre-moderation) at ${half}/s`, latencyText(pre.latency));
-  line('    submit -> 201 answer', latencyText(pre.response));
-  line('    event-loop delay of the HTTP process meanwhile', lagText(pre.lag));
+  printStages(pre);
   const figures = { healthz, noop, max, half, auto, pre };
   printSummary(figures);
   const loadAfter = load1();
@@ -360,6 +381,14 @@ async function measureAll(http: Http, baseUrl: string, setup: Setup, redisUrl: s
 
 function latencyText(l: LatencySummary): string {
   return `p50 ${fmt(l.p50, 1)} ms, p99 ${fmt(l.p99, 1)} ms, max ${fmt(l.max, 1)} ms (${l.count} posts)`;
+}
+
+function printStages(r: LatencyResult): void {
+  line('      submit -> 201 answer', latencyText(r.response));
+  line('      submit -> row written (wall clock, ms resolution)', latencyText(r.stages.created));
+  line('      row written -> checked and committed', latencyText(r.stages.checked));
+  line('      checked -> heard on the socket', latencyText(r.stages.heard));
+  line('      event-loop delay of the HTTP process meanwhile', lagText(r.lag));
 }
 
 function lagText(l: EventLoopLag): string {

@@ -49,9 +49,15 @@ export function expectStatus(step: string, res: { status: number; body: unknown 
 
 type EventName = keyof ServerToClientEvents;
 
+/** The parts of a post or queue-item event the benchmark reads: the body names the post, the times mark its stages. */
+export interface HeardPayload {
+  post?: { id: string; body: string; createdAt: string; publishedAt: string | null };
+  item?: { openedAt: string };
+}
+
 export interface Listener {
   /** Called with the event's payload and the time (performance.now()) it arrived. */
-  on(event: EventName, handler: (payload: { post?: { id: string; body: string } }, at: number) => void): void;
+  on(event: EventName, handler: (payload: HeardPayload, at: number) => void): void;
   close(): void;
 }
 
@@ -66,7 +72,7 @@ export async function listen(baseUrl: string, token: string, slug: string): Prom
   if (!ack.ok) throw new Error(`community:join ${slug}: ${JSON.stringify(ack)}`);
   return {
     on(event, handler) {
-      socket.on(event, ((payload: { post?: { id: string; body: string } }) => handler(payload, performance.now())) as never);
+      socket.on(event, ((payload: HeardPayload) => handler(payload, performance.now())) as never);
     },
     close: () => void socket.close(),
   };
