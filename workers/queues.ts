@@ -59,8 +59,8 @@ export type Enqueue = (jobs: JobRequest[]) => Promise<void>;
  * `timeoutMs` for Redis; an add that is merely slow (an overloaded process, not a dead Redis) still completes
  * afterwards, and only an add that really fails is worth a warning.
  *
- * Under load many requests finish in the same turn of the event loop; the single flagging jobs they ask for are
- * added together, after that turn, as one `check-batch` job. A request alone in its turn gets its own job with
+ * Under load many requests commit together; the single flagging jobs they ask for right after are added together
+ * as one `check-batch` job. A request alone in its turn gets its own job with
  * the revision's id, as do delayed jobs and every job of a call that asks for several at once (the sweeper),
  * whose ids keep a repeated sweep from queueing a revision twice.
  */
@@ -84,7 +84,9 @@ export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?
       return gathering.added;
     }
     const batch: { posts: FlagPostJob[]; added: Promise<boolean> } = { posts: [job], added: Promise.resolve(true) };
-    batch.added = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    // process.nextTick runs once the current callback's promise continuations have all run: those of one group
+    // commit (server/db/sqlLane.ts) resume together and gather here, and the add goes out in the same turn.
+    batch.added = new Promise<void>((resolve) => process.nextTick(resolve)).then(() => {
       gathering = null;
       const [only] = batch.posts;
       return settle(batch.posts.length === 1 && only ? enqueueFlag(deps.queues, only) : enqueueFlagBatch(deps.queues, batch.posts), batch.posts);
