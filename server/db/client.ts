@@ -45,7 +45,7 @@ export function createDatabase(options: { url: string; onCheckpointError?: (mess
   const sql = createSqlLane(async () => {
     await prisma.$connect();
     return connection ?? Promise.reject(new Error('the SQLite adapter did not expose its connection'));
-  });
+  }, { busyTimeoutMs });
   return {
     prisma,
     sql,

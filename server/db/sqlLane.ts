@@ -65,6 +65,28 @@ interface PendingWrite {
   work: (q: SqlRunner) => unknown;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
+  /** When it was asked for (performance.now()): it waits for another process's write lock this long at most. */
+  since: number;
+}
+
+const isBusy = (err: unknown): boolean => /^SQLITE_BUSY/.test(String((err as { code?: unknown } | null)?.code));
+
+/**
+ * BEGIN IMMEDIATE without SQLite's busy handler, which would sleep on this thread, blocking every request and job of
+ * the process, while another process (`npm run server` beside `npm run worker`) holds the write lock. False when the
+ * lock is taken: the caller tries again a moment later without blocking the event loop.
+ */
+function tryBeginImmediate(client: Database.Database, busyTimeoutMs: number): boolean {
+  client.exec('PRAGMA busy_timeout = 0');
+  try {
+    client.exec('BEGIN IMMEDIATE');
+    return true;
+  } catch (err) {
+    if (isBusy(err)) return false;
+    throw err;
+  } finally {
+    client.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+  }
 }
 
 /**
@@ -76,7 +98,8 @@ interface PendingWrite {
  * posts writes a fraction of the pages that one commit each would (bench/README.md, "Group commit"). Nothing is
  * acknowledged before its COMMIT, and a lone write costs one extra turn of the event loop.
  */
-export function createSqlLane(connect: () => Promise<LaneConnection>): SqlLane {
+export function createSqlLane(connect: () => Promise<LaneConnection>, options: { busyTimeoutMs: number }): SqlLane {
+  const { busyTimeoutMs } = options;
   let ready: Promise<{ connection: LaneConnection; q: SqlRunner; savepoint: SavepointStatements }> | null = null;
   const open = () =>
     (ready ??= connect().then((connection) => ({
@@ -119,6 +142,29 @@ export function createSqlLane(connect: () => Promise<LaneConnection>): SqlLane {
     }
   };
 
+  /** Flushes after this turn (`retryInMs` absent) or after a pause while another process holds the lock. */
+  const schedule = (retryInMs?: number) => {
+    if (scheduled) return;
+    scheduled = true;
+    // After this turn's I/O callbacks and their promise chains, so every write they ask for joins the batch.
+    if (retryInMs === undefined) setImmediate(() => void flush());
+    else setTimeout(() => void flush(), retryInMs);
+  };
+
+  /** Another process holds the write lock: the batch waits without blocking, until its oldest write has waited too long. */
+  const waitForLock = (batch: PendingWrite[]) => {
+    const now = performance.now();
+    const expired = batch.filter((write) => now - write.since >= busyTimeoutMs);
+    if (expired.length) {
+      const err = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      for (const write of expired) write.reject(err);
+    }
+    pending = batch.filter((write) => now - write.since < busyTimeoutMs).concat(pending);
+    // Short pauses first (another process's transactions last a few milliseconds), longer ones for a long hold.
+    const waited = now - Math.min(...pending.map((write) => write.since));
+    if (pending.length) schedule(Math.min(20, Math.max(1, Math.round(waited / 4))));
+  };
+
   const flush = async () => {
     scheduled = false;
     const batch = pending;
@@ -128,8 +174,11 @@ export function createSqlLane(connect: () => Promise<LaneConnection>): SqlLane {
       const { connection, q, savepoint } = await open();
       const { client } = connection;
       if (!client.inTransaction) {
+        if (!tryBeginImmediate(client, busyTimeoutMs)) {
+          waitForLock(batch);
+          return;
+        }
         // Synchronous from BEGIN to COMMIT: nothing else on this connection can run in between.
-        client.exec('BEGIN IMMEDIATE');
         settled = runBatch(client, q, savepoint, batch);
       } else {
         // A Prisma transaction is open across awaits: queue behind it on the adapter's own lock, which begins ours.
@@ -159,12 +208,8 @@ export function createSqlLane(connect: () => Promise<LaneConnection>): SqlLane {
     },
     write: <T>(work: (q: SqlRunner) => T): Promise<T> =>
       new Promise<T>((resolve, reject) => {
-        pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
-        if (!scheduled) {
-          scheduled = true;
-          // After this turn's I/O callbacks and their promise chains: every write they asked for joins this batch.
-          setImmediate(() => void flush());
-        }
+        pending.push({ work, resolve: resolve as (value: unknown) => void, reject, since: performance.now() });
+        schedule();
       }),
   };
 }

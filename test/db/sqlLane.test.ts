@@ -1,5 +1,6 @@
 // The SQL lane shares Prisma's connection: its transactions must never run inside one Prisma has open, must roll
 // back whole, and its rows must read back with plain numbers and Prisma's date format.
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sqlDate } from '../../server/db/sqlLane';
 import { inWriteTransaction } from '../../server/db/transaction';
@@ -72,6 +73,26 @@ describe('the SQL lane', () => {
     await lane;
     expect(await prisma.user.findUnique({ where: { handle: inside } })).toBeNull();
     expect(await prisma.user.findUnique({ where: { handle: beside } })).not.toBeNull();
+  });
+
+  it("waits for another connection's write lock without blocking the event loop, then writes", async () => {
+    // Another process would hold the lock the same way; a second connection in this process shows that nothing
+    // sleeps on the thread meanwhile, since it can only commit when the event loop runs.
+    const other = new Database(database.url.replace(/^file:/, ''));
+    other.exec('BEGIN IMMEDIATE');
+    const name = handle();
+    let settled = false;
+    const write = sql.write((q) => q.run(INSERT_USER, ...userValues(name))).finally(() => (settled = true));
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 5);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    clearInterval(ticker);
+    expect(settled).toBe(false);
+    expect(ticks).toBeGreaterThan(10);
+    other.exec('COMMIT');
+    other.close();
+    await expect(write).resolves.toBe(1);
+    expect(await prisma.user.findUnique({ where: { handle: name } })).not.toBeNull();
   });
 
   it('reads integers as numbers and writes dates Prisma reads back', async () => {
