@@ -249,6 +249,8 @@ async function measureMax(http: Http, setup: Setup, arrivals: Arrivals, ms: numb
 interface EventLoopLag {
   p99: number;
   max: number;
+  /** Cumulative garbage-collection pauses of the process (prom-client's gc histogram), for a difference over a phase. */
+  gcMs: { minor: number; major: number; majorCount: number };
 }
 
 /**
@@ -260,10 +262,15 @@ const LAG_RESOLUTION_MS = 10;
 
 async function eventLoopLag(baseUrl: string): Promise<EventLoopLag> {
   const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const gc = (kind: string, what: 'sum' | 'count') => Number(new RegExp(`^nodejs_gc_duration_seconds_${what}\\{kind="${kind}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
   // The histogram records the whole interval of its 10 ms sampling timer (prom-client's default precision), so
   // an idle loop reads about 10 ms: what is left after subtracting it is time the loop was blocked.
   const read = (name: string) => Math.max(0, Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]) * 1000 - LAG_RESOLUTION_MS);
-  return { p99: read('nodejs_eventloop_lag_p99_seconds'), max: read('nodejs_eventloop_lag_max_seconds') };
+  return {
+    p99: read('nodejs_eventloop_lag_p99_seconds'),
+    max: read('nodejs_eventloop_lag_max_seconds'),
+    gcMs: { minor: gc('minor', 'sum') * 1000, major: gc('major', 'sum') * 1000, majorCount: gc('major', 'count') },
+  };
 }
 
 interface LatencyResult {
@@ -279,14 +286,18 @@ interface LatencyResult {
 async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrivals: Arrivals, slug: string, rate: number, ms: number): Promise<LatencyResult> {
   const accepted = new Set<number>();
   const responseMs: number[] = [];
-  await eventLoopLag(baseUrl);
+  const lagBefore = await eventLoopLag(baseUrl);
   const { failed } = await openLoop({
     ratePerSecond: rate,
     durationMs: ms,
     task: (i) => submit(http, arrivals, accepted, setup.authors[i % setup.authors.length] as BenchUser, slug, responseMs),
   });
   await arrivals.drain(accepted, 120_000);
-  const lag = await eventLoopLag(baseUrl);
+  const lagAfter = await eventLoopLag(baseUrl);
+  const lag = {
+    ...lagAfter,
+    gcMs: { minor: lagAfter.gcMs.minor - lagBefore.gcMs.minor, major: lagAfter.gcMs.major - lagBefore.gcMs.major, majorCount: lagAfter.gcMs.majorCount - lagBefore.gcMs.majorCount },
+  };
   return { latency: summarize(arrivals.latencies(accepted)), stages: arrivals.stages(accepted), response: summarize(responseMs), lag, failed };
 }
 
@@ -406,7 +417,7 @@ function printStages(r: LatencyResult): void {
 }
 
 function lagText(l: EventLoopLag): string {
-  return `p99 ${fmt(l.p99, 1)} ms, max ${fmt(l.max, 1)} ms`;
+  return `p99 ${fmt(l.p99, 1)} ms, max ${fmt(l.max, 1)} ms; GC ${fmt(l.gcMs.minor)} ms minor, ${fmt(l.gcMs.major)} ms in ${l.gcMs.majorCount} major`;
 }
 
 function printSummary(f: Figures): void {

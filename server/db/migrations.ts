@@ -32,14 +32,35 @@ export class EmptyMigrationError extends Error {
   }
 }
 
-/** Applies every pending migration to the database at `url` and returns the names it applied. */
+/**
+ * Whether the engine failed because another connection had the database locked. The SQLite adapter reports
+ * SQLITE_BUSY as a `SocketTimeout`, a kind the wasm engine cannot decode, so it surfaces as that variant's name.
+ */
+function lockedOut(err: unknown): boolean {
+  return /SocketTimeout|SQLITE_BUSY|database is locked/.test(String(err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : err));
+}
+
+const LOCKED_ATTEMPTS = 8;
+
+/**
+ * Applies every pending migration to the database at `url` and returns the names it applied. A worker process
+ * started beside the server opens the database at the same moment; when its first statements collide with the
+ * engine's transaction, the engine is refused at once rather than made to wait, so that is tried again.
+ */
 export async function applyMigrations(options: { url: string } & MigrationPaths): Promise<{ applied: string[] }> {
   const migrationsList = await loadMigrationList(options.migrationsDir);
   const schema = await readSchema(options.schemaPath);
-  const output = await withSchemaEngine({ url: options.url, schema }, (engine) =>
-    engine.applyMigrations({ migrationsList, filters: noFilters }),
-  );
-  return { applied: output.appliedMigrationNames };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const output = await withSchemaEngine({ url: options.url, schema }, (engine) =>
+        engine.applyMigrations({ migrationsList, filters: noFilters }),
+      );
+      return { applied: output.appliedMigrationNames };
+    } catch (err) {
+      if (attempt >= LOCKED_ATTEMPTS || !lockedOut(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
 
 /** Compares the database's `_prisma_migrations` history with the migrations folder. */

@@ -18,7 +18,7 @@ import { createApp } from '../app';
 import { mountOpsRoutes } from '../routes/ops/opsRoutes';
 import { createEnqueue, createQueues } from '../../workers/queues';
 import { startWorkers, type RunningWorkers } from '../../workers/startWorkers';
-import { closeRedis, createFailFastRedis, createPatientRedis, logRedisErrors, waitUntilReady } from './redisConnections';
+import { closeRedis, createFailFastRedis, createPatientRedis, createPublishingRedis, logRedisErrors, waitUntilReady } from './redisConnections';
 
 export interface StartOptions {
   config: Config;
@@ -62,7 +62,8 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   const metrics = createMetrics({
     collectQueueDepths: async () => ({ flagging: await queues.flagging.getJobCounts('waiting', 'active', 'delayed', 'failed') }),
   });
-  const patient = [createPatientRedis(config.REDIS_URL), createPatientRedis(config.REDIS_URL)] as const;
+  // [publish, subscribe] for Socket.IO's adapter (server) or emitter (worker).
+  const patient = [createPublishingRedis(config.REDIS_URL), createPatientRedis(config.REDIS_URL)] as const;
   let target: BroadcastTarget | null = null;
   const deps: Deps = {
     config,
