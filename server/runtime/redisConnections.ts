@@ -19,7 +19,19 @@ export function createPatientRedis(url: string): Redis {
  * this: 5-7% of the app's CPU under load in bench:pipeline's profile.
  */
 export function createPublishingRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+  const redis = new Redis(url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+  // Socket.IO's adapter and emitter publish without handling the reply. A broadcast still queued when the process
+  // closes the connection at shutdown fails with "Connection is closed", and unhandled that rejection would crash
+  // the exiting process. Clients catch up when they reconnect; while Redis is merely down, the command waits.
+  const publish = redis.publish.bind(redis) as (...args: unknown[]) => Promise<number>;
+  Object.assign(redis, {
+    publish: (...args: unknown[]) => {
+      const sent = publish(...args);
+      sent.catch(() => undefined);
+      return sent;
+    },
+  });
+  return redis;
 }
 
 /**

@@ -4,10 +4,11 @@
 // (post, revision) must be processed once as well.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../server/contracts/api';
-import { flagJobId } from '../../server/contracts/jobs';
+import { FLAG_JOB_NAMES, flagJobId, postsOfFlagJob } from '../../server/contracts/jobs';
 import { enqueueFlag } from '../../workers/queues';
 import { apiClient, type ApiClient } from '../helpers/api';
 import { createCommunity, createPost, createUser, join, type TestUser } from '../helpers/factories';
+import { createPostsTogether } from '../helpers/postsTogether';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectLiveClient, type LiveClient } from './support/liveClient';
 import { distinctWord } from './support/text';
@@ -154,6 +155,49 @@ describe('a worker killed in the middle of a job', () => {
     expect(memberLive.count('post:published', posts.reply.id)).toBe(1);
     expect(memberLive.count('post:published', posts.held.id)).toBe(0);
     expect(ownerLive.count('queue:item_opened', posts.held.id)).toBeLessThanOrEqual(1);
+  }, 60_000);
+
+  it('rolls back a batch killed before COMMIT and applies each of its posts once on retry', async () => {
+    const replyCountBefore = (await db().post.findUniqueOrThrow({ where: { id: parent.id } })).replyCount;
+    // Created together, as requests that commit in the same turn are: one group commit, one `check-batch` job.
+    const tag = 'kelompok';
+    const ids = await createPostsTogether(server.rukun.deps, slug, [
+      { userId: member.id, body: `Kabar baik dari ${tag} ${distinctWord()} #kumpul` },
+      { userId: member.id, body: `Setuju, ${tag} ${distinctWord()}`, parentId: parent.id },
+      { userId: member.id, body: `Dasar bangsat kamu ${tag} ${distinctWord()}` },
+      ...Array.from({ length: 5 }, () => ({ userId: owner.id, body: `Pengumuman ${tag} ${distinctWord()}` })),
+    ]);
+    const read = async (id: string) => (await api.request<{ post: Post }>('GET', `/api/posts/${id}`, { token: member.token })).body.post;
+    const [clean, reply, held] = await Promise.all(ids.slice(0, 3).map(read));
+    const posts = { clean: clean as Post, reply: reply as Post, held: held as Post, ids: ids.slice(0, 3) };
+    const allIds = ids;
+    const fillers = ids.slice(3).map((id) => ({ id }));
+    const queue = server.rukun.deps.queues.flagging;
+    const batches = (await queue.getWaiting()).filter((job) => job.name === FLAG_JOB_NAMES.batch);
+    expect(batches.map((job) => postsOfFlagJob(job.data).map((p) => p.postId))).toEqual([ids]);
+
+    const doomed = await spawnWorker('before-commit');
+    await doomed.until('every post to be taken', () => allIds.every((id) => doomed.active.includes(id)));
+    await doomed.until('a transaction to stall', () => doomed.stalls >= 1);
+    await doomed.kill();
+    const untouched = await db().post.findMany({ where: { id: { in: allIds } } });
+    expect(untouched.every((r) => r.status === 'pending' && r.checkedRevision === 0)).toBe(true);
+
+    await spawnWorker('none');
+    await waitUntil('every post to be checked', async () => {
+      const rows = await db().post.findMany({ where: { id: { in: allIds } }, select: { checkedRevision: true } });
+      return rows.every((r) => r.checkedRevision === 1) ? true : undefined;
+    });
+    await expectAppliedOnce(posts, replyCountBefore);
+    for (const batch of batches) {
+      const state = await waitUntil(`batch ${batch.id ?? ''} to complete`, async () => ((await queue.getJobState(batch.id ?? '')) === 'completed' ? true : undefined));
+      expect(state).toBe(true);
+      expect((await queue.getJob(batch.id ?? ''))?.attemptsStarted).toBeGreaterThanOrEqual(2);
+    }
+    await flushAnnouncements();
+    for (const id of [posts.clean.id, posts.reply.id, ...fillers.map((p) => p.id)]) expect(memberLive.count('post:published', id)).toBe(1);
+    expect(memberLive.count('post:published', posts.held.id)).toBe(0);
+    expect(ownerLive.count('queue:item_opened', posts.held.id)).toBe(1);
   }, 60_000);
 
   it('processes a duplicate enqueue of the same post and revision once', async () => {
