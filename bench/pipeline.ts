@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -279,6 +280,8 @@ interface LatencyResult {
   /** Submit to the 201 answer. */
   response: LatencySummary;
   lag: EventLoopLag;
+  /** The benchmark process's own event-loop delay (ms) over the phase. */
+  generator: { p99: number; max: number };
   failed: number;
 }
 
@@ -287,18 +290,23 @@ async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrival
   const accepted = new Set<number>();
   const responseMs: number[] = [];
   const lagBefore = await eventLoopLag(baseUrl);
+  // The load generator's own loop: a late timer here sends a burst and delays reading what arrived.
+  const own = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  own.enable();
   const { failed } = await openLoop({
     ratePerSecond: rate,
     durationMs: ms,
     task: (i) => submit(http, arrivals, accepted, setup.authors[i % setup.authors.length] as BenchUser, slug, responseMs),
   });
   await arrivals.drain(accepted, 120_000);
+  own.disable();
+  const generator = { p99: Math.max(0, own.percentile(99) / 1e6 - LAG_RESOLUTION_MS), max: Math.max(0, own.max / 1e6 - LAG_RESOLUTION_MS) };
   const lagAfter = await eventLoopLag(baseUrl);
   const lag = {
     ...lagAfter,
     gcMs: { minor: lagAfter.gcMs.minor - lagBefore.gcMs.minor, major: lagAfter.gcMs.major - lagBefore.gcMs.major, majorCount: lagAfter.gcMs.majorCount - lagBefore.gcMs.majorCount },
   };
-  return { latency: summarize(arrivals.latencies(accepted)), stages: arrivals.stages(accepted), response: summarize(responseMs), lag, failed };
+  return { latency: summarize(arrivals.latencies(accepted)), stages: arrivals.stages(accepted), response: summarize(responseMs), lag, generator, failed };
 }
 
 const TRACE_POSTS = 1000;
@@ -414,6 +422,7 @@ function printStages(r: LatencyResult): void {
   line('      row written -> checked and committed', latencyText(r.stages.checked));
   line('      checked -> heard on the socket', latencyText(r.stages.heard));
   line('      event loop of the HTTP process blocked meanwhile', lagText(r.lag));
+  line('      event loop of this load generator blocked meanwhile', `p99 ${fmt(r.generator.p99, 1)} ms, max ${fmt(r.generator.max, 1)} ms`);
 }
 
 function lagText(l: EventLoopLag): string {

@@ -1,5 +1,8 @@
 // Apply, inspect and create Prisma migrations offline through the wasm schema engine (see prisma-offline.md).
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { sqliteFilePath } from './sqliteUrl';
 import { engineErrorCode, noFilters, withSchemaEngine } from './schemaEngine';
 import {
   defaultMigrationsDir,
@@ -43,11 +46,34 @@ function lockedOut(err: unknown): boolean {
 const LOCKED_ATTEMPTS = 8;
 
 /**
- * Applies every pending migration to the database at `url` and returns the names it applied. A worker process
- * started beside the server opens the database at the same moment; when its first statements collide with the
- * engine's transaction, the engine is refused at once rather than made to wait, so that is tried again.
+ * The folder's migrations that the database has not finished, read from `_prisma_migrations` with a plain
+ * connection. The schema engine takes the database in exclusive locking mode, which no other process may have open
+ * meanwhile; this read takes no such lock, so processes can ask it while others run.
+ */
+export async function unfinishedMigrations(options: { url: string } & MigrationPaths): Promise<string[]> {
+  const names = (await loadMigrationList(options.migrationsDir)).migrationDirectories.map((dir) => dir.path);
+  const path = sqliteFilePath(options.url);
+  if (path === undefined || !existsSync(path)) return names;
+  const db = new Database(path, { fileMustExist: true, timeout: 5000 });
+  try {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+    if (!table) return names;
+    const rows = db.prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { name: string }[];
+    const finished = new Set(rows.map((r) => r.name));
+    return names.filter((name) => !finished.has(name));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Applies every pending migration to the database at `url` and returns the names it applied. With none pending the
+ * engine is not started at all, so a restart never needs the database to itself. A worker process started beside
+ * the server may still collide with the engine's first statements, which are refused at once rather than made to
+ * wait: that is tried again.
  */
 export async function applyMigrations(options: { url: string } & MigrationPaths): Promise<{ applied: string[] }> {
+  if ((await unfinishedMigrations(options)).length === 0) return { applied: [] };
   const migrationsList = await loadMigrationList(options.migrationsDir);
   const schema = await readSchema(options.schemaPath);
   for (let attempt = 1; ; attempt++) {

@@ -5,7 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import { createDatabase } from '../db/client';
-import { applyMigrations } from '../db/migrations';
+import { applyMigrations, unfinishedMigrations } from '../db/migrations';
 import type { Deps } from '../deps';
 import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../logger';
@@ -54,6 +54,9 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
     const { applied } = await applyMigrations({ url: config.DATABASE_URL });
     if (applied.length) logger.info({ applied }, 'applied database migrations');
   }
+  // A worker-only process started beside `npm run server` must not hold the database open while the server
+  // migrates: the schema engine needs it to itself.
+  if (config.RUKUN_PROCESS === 'worker') await waitForMigrations(config.DATABASE_URL, logger);
   const database = createDatabase({ url: config.DATABASE_URL, onCheckpointError: (message) => logger.warn({ message }, 'WAL checkpoints stopped') });
   const redis = createFailFastRedis(config.REDIS_URL);
   const producer = createFailFastRedis(config.REDIS_URL);
@@ -128,6 +131,18 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
       await database.close();
     })());
   return { url, opsUrl, deps, io, workers, close };
+}
+
+/** Resolves once the database has every migration of the folder, polling, and says once that it is waiting. */
+async function waitForMigrations(url: string, logger: Logger): Promise<void> {
+  let said = false;
+  for (;;) {
+    const pending = await unfinishedMigrations({ url });
+    if (pending.length === 0) return;
+    if (!said) logger.info({ pending }, 'waiting for the server process to apply database migrations');
+    said = true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** Listens on host:port and returns the URL to reach it (127.0.0.1 for the wildcard host). */

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync, appendFile
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, createMigration, EmptyMigrationError, migrationStatus } from '../../server/db/migrations';
+import { applyMigrations, createMigration, EmptyMigrationError, migrationStatus, unfinishedMigrations } from '../../server/db/migrations';
 import { defaultMigrationsDir, defaultSchemaPath } from '../../server/db/migrationFiles';
 import { tempDir } from '../helpers/tempDir';
 
@@ -44,8 +44,8 @@ describe('applyMigrations', () => {
   });
 
   it('reports why the database cannot be opened instead of an opaque engine error id', async () => {
-    // A folder is not a database file: better-sqlite3 fails inside the engine's adapter.
-    await expect(applyMigrations({ url: `file:${tempDir()}` })).rejects.toThrow(/External error id#\d+: unable to open database file/);
+    // A folder is not a database file: the message says so, not an opaque engine error id.
+    await expect(applyMigrations({ url: `file:${tempDir()}` })).rejects.toThrow(/unable to open database file/);
   });
 });
 
@@ -110,5 +110,32 @@ describe('createMigration', () => {
     const created = await createMigration({ name: 'init', migrationsDir });
     expect(readFileSync(join(migrationsDir, 'migration_lock.toml'), 'utf8')).toContain('provider = "sqlite"');
     expect(readFileSync(join(created.dir, 'migration.sql'), 'utf8')).toContain('CREATE TABLE "User"');
+  });
+});
+
+describe('unfinishedMigrations', () => {
+  it('reads what is left to apply without the schema engine, and applyMigrations then skips the engine', async () => {
+    const path = join(tempDir(), 'db.sqlite');
+    const url = `file:${path}`;
+    expect(await unfinishedMigrations({ url })).toEqual(repoMigrations);
+    await applyMigrations({ url });
+    expect(await unfinishedMigrations({ url })).toEqual([]);
+
+    // A later migration in the folder is reported, and nothing else.
+    const migrationsDir = copyOfMigrations();
+    mkdirSync(join(migrationsDir, '29991231000000_later'));
+    writeFileSync(join(migrationsDir, '29991231000000_later', 'migration.sql'), 'CREATE TABLE "Later" (id TEXT PRIMARY KEY);\n');
+    expect(await unfinishedMigrations({ url, migrationsDir })).toEqual(['29991231000000_later']);
+
+    // Nothing pending: the engine, which wants the database to itself, is not started, so another process's
+    // open write transaction does not stand in the way of a restart.
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(await applyMigrations({ url })).toEqual({ applied: [] });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 });
