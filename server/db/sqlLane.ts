@@ -18,7 +18,10 @@ export interface SqlRunner {
 export interface SqlLane {
   /** Runs synchronous reads. Inside an open Prisma transaction they see its writes, as Prisma's own reads do. */
   read<T>(work: (q: SqlRunner) => T): Promise<T>;
-  /** Runs synchronous work in BEGIN IMMEDIATE … COMMIT (ROLLBACK if it throws), never inside Prisma's transaction. */
+  /**
+   * Runs synchronous work in a transaction, never inside Prisma's: the writes of one event-loop turn commit together,
+   * each in its own savepoint, so work that throws rolls back alone and rejects; the others commit.
+   */
   write<T>(work: (q: SqlRunner) => T): Promise<T>;
 }
 
@@ -96,7 +99,7 @@ function tryBeginImmediate(client: Database.Database, busyTimeoutMs: number): bo
  * COMMIT, each inside its own SAVEPOINT so that one that throws rolls back alone. A commit appends every page it
  * dirtied to the WAL; posts written together share the same index leaf pages, so under load one commit for many
  * posts writes a fraction of the pages that one commit each would (bench/README.md, "Group commit"). Nothing is
- * acknowledged before its COMMIT, and a lone write costs one extra turn of the event loop.
+ * acknowledged before its COMMIT; a lone write waits only for the end of the current turn (setImmediate).
  */
 export function createSqlLane(connect: () => Promise<LaneConnection>, options: { busyTimeoutMs: number }): SqlLane {
   const { busyTimeoutMs } = options;
