@@ -7,12 +7,17 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
-/** Cap on the WAL file's size once a checkpoint has caught up (SQLite truncates it to this when it restarts). */
+/** What SQLite truncates the WAL file to when it restarts it. */
 const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
 // Plain JavaScript: an eval'd worker is CommonJS and is not run through tsx. It opens its connection only once the
 // WAL has grown past SQLite's own automatic threshold, and checkpoints only after the WAL changed: an idle database,
 // or one that a migration holds in exclusive locking mode while the processes start, is left alone.
+//
+// A PASSIVE checkpoint copies the frames that existed when it began; under steady writes it never catches up with
+// the end of the WAL, and SQLite restarts the WAL from its beginning only after a checkpoint that did. So once the
+// file passes a limit, one TRUNCATE checkpoint takes the write lock briefly (the app's writes wait for it without
+// blocking, server/db/sqlLane.ts), copies the rest and empties the file.
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
@@ -29,7 +34,16 @@ const timer = setInterval(() => {
   if (wal.size < workerData.thresholdBytes || wal.mtimeMs === lastChange) return;
   try {
     db ??= new Database(workerData.path, { timeout: 0 });
-    db.pragma('wal_checkpoint(PASSIVE)');
+    if (wal.size >= workerData.truncateBytes) {
+      db.pragma('busy_timeout = 200');
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.pragma('busy_timeout = 0');
+      }
+    } else {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    }
     lastChange = wal.mtimeMs;
   } catch (err) {
     // Busy or locked: the next round catches up. Anything else is reported once and the thread stops.
@@ -49,6 +63,9 @@ parentPort.on('message', () => {
 /** SQLite's automatic checkpoint threshold: 1,000 pages of 4 KiB. */
 const THRESHOLD_BYTES = 1000 * 4096;
 
+/** Past this size the WAL is checkpointed to its end and emptied. */
+const TRUNCATE_BYTES = 32 * 1024 * 1024;
+
 export interface Checkpointer {
   stop(): Promise<void>;
 }
@@ -60,9 +77,9 @@ export function disableAutoCheckpoint(client: Database.Database): void {
 }
 
 /** Starts the checkpoint thread for the database file at `path`; `onError` hears a failure other than busy. */
-export function startCheckpointer(path: string, options: { intervalMs?: number; onError?: (message: string) => void } = {}): Checkpointer {
+export function startCheckpointer(path: string, options: { intervalMs?: number; truncateBytes?: number; onError?: (message: string) => void } = {}): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const thread = new Worker(THREAD, { eval: true, workerData: { driver, path, intervalMs: options.intervalMs ?? 250, thresholdBytes: THRESHOLD_BYTES } });
+  const thread = new Worker(THREAD, { eval: true, workerData: { driver, path, intervalMs: options.intervalMs ?? 250, thresholdBytes: THRESHOLD_BYTES, truncateBytes: options.truncateBytes ?? TRUNCATE_BYTES } });
   // It must not keep a process alive that has nothing else left to do.
   thread.unref();
   thread.on('message', (message: { error?: string }) => {
@@ -72,6 +89,8 @@ export function startCheckpointer(path: string, options: { intervalMs?: number; 
   const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
   return {
     stop: async () => {
+      // Referenced while it winds down: otherwise a process with nothing else open would exit mid-shutdown.
+      thread.ref();
       thread.postMessage('stop');
       await exited;
     },

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { disableAutoCheckpoint, startCheckpointer } from '../../server/db/checkpointer';
 import { createDatabase } from '../../server/db/client';
 import { freshDatabase } from '../helpers/database';
 import { tempDir } from '../helpers/tempDir';
@@ -55,5 +58,42 @@ describe('createDatabase', () => {
       return null;
     });
     await waitUntil('the checkpoint thread to copy the WAL into the database file', async () => (statSync(file).size > sizeBefore + 4_000_000 ? true : undefined));
+  });
+
+  it('empties a WAL that writes kept growing', async () => {
+    const path = join(tempDir(), 'wal.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    disableAutoCheckpoint(db);
+    db.exec('CREATE TABLE t (x TEXT)');
+    const checkpointer = startCheckpointer(path, { intervalMs: 20, truncateBytes: 5_000_000 });
+    try {
+      const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+      db.transaction(() => {
+        for (let i = 0; i < 1500; i++) insert.run('y'.repeat(4000));
+      })();
+      expect(statSync(`${path}-wal`).size).toBeGreaterThan(5_000_000);
+      await waitUntil('the WAL to be checkpointed to its end and emptied', async () => (statSync(`${path}-wal`).size === 0 ? true : undefined));
+      expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1500 });
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
+  });
+
+  it('lets a process with nothing else open finish its shutdown after stopping the thread', () => {
+    const path = join(tempDir(), 'exit.db');
+    const script = `
+      import Database from 'better-sqlite3';
+      import { startCheckpointer } from ${JSON.stringify(join(process.cwd(), 'server/db/checkpointer.ts'))};
+      const db = new Database(${JSON.stringify(path)});
+      db.pragma('journal_mode = WAL');
+      db.close();
+      const checkpointer = startCheckpointer(${JSON.stringify(path)});
+      await checkpointer.stop();
+      console.log('after stop');
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(out.trim()).toBe('after stop');
   });
 });
