@@ -51,7 +51,8 @@ export async function retryFailedFlags(queues: Queues, jobs: FlagPostJob[]): Pro
   return revived;
 }
 
-export type Enqueue = (jobs: JobRequest[]) => Promise<void>;
+/** `gather: false` gives every job its own id'd job, never a share of a batch (the sweeper, retries of one post). */
+export type Enqueue = (jobs: JobRequest[], options?: { gather?: boolean }) => Promise<void>;
 
 /**
  * Builds the enqueue step that runs after a commit. It never fails the request: a post whose job could not be
@@ -60,9 +61,11 @@ export type Enqueue = (jobs: JobRequest[]) => Promise<void>;
  * afterwards, and only an add that really fails is worth a warning.
  *
  * Under load many requests commit together; the single flagging jobs they ask for right after are added together
- * as one `check-batch` job. A request alone in its turn gets its own job with
- * the revision's id, as do delayed jobs and every job of a call that asks for several at once (the sweeper),
- * whose ids keep a repeated sweep from queueing a revision twice.
+ * as one `check-batch` job. A request alone in its tick gets its own job with the revision's id, as do delayed jobs,
+ * every job of a call that asks for several at once, and calls with `gather: false` (the sweeper): their ids keep a
+ * repeated sweep from queueing a revision twice. A revision in a batch has no id of its own, so a sweep that runs
+ * while that batch still waits (a backlog longer than the sweep's grace period) queues it again; the conditional
+ * update in applyPostCheck makes the second check a no-op.
  */
 export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?: number }): Enqueue {
   const timeoutMs = deps.timeoutMs ?? 1000;
@@ -95,10 +98,10 @@ export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?
     return batch.added;
   };
 
-  return async (jobs) => {
+  return async (jobs, options = {}) => {
     const [only] = jobs;
     const settled =
-      jobs.length === 1 && only && !only.delayMs
+      jobs.length === 1 && only && !only.delayMs && options.gather !== false
         ? joinBatch(only.data)
         : Promise.all(jobs.map((job) => settle(enqueueFlag(deps.queues, job.data, job.delayMs), [job.data]))).then(() => true);
     if (!(await settledWithin(settled, timeoutMs))) {

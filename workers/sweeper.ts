@@ -1,5 +1,6 @@
 // Re-queues posts left pending without a job (Redis was down when they were created, a job was lost).
-// Runs when workers start and then periodically; job ids make a second enqueue of the same revision a no-op.
+// Runs when workers start and then periodically; each revision gets its own job id, so a second sweep of the same
+// revision adds nothing (a revision waiting inside a `check-batch` job has no id of its own: see createEnqueue).
 import { findUncheckedPosts } from '../server/commands/findUncheckedPosts';
 import type { Deps } from '../server/deps';
 import { retryFailedFlags } from './queues';
@@ -20,7 +21,7 @@ export function startSweeper(deps: Pick<Deps, 'db' | 'now' | 'enqueue' | 'logger
       if (jobs.length) {
         // A job that failed for good (attempts used up, stalled twice) still holds its id: revive it, then add the rest.
         const revived = await retryFailedFlags(deps.queues, jobs);
-        await deps.enqueue(jobs.map((data) => ({ queue: 'flagging' as const, data })));
+        await deps.enqueue(jobs.map((data) => ({ queue: 'flagging' as const, data })), { gather: false });
         deps.logger.info({ count: jobs.length, revived }, 'sweeper re-queued unchecked posts');
       }
       return jobs.length;

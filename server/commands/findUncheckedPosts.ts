@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 
 /**
  * Posts whose check is owed: pending ones whose current revision was never checked, and scheduled ones that are
- * due. The sweeper queues a job for each; job ids collapse duplicates and applyPostCheck skips finished work.
+ * due. The sweeper queues a job for each; job ids collapse duplicates of single jobs, and applyPostCheck skips
+ * finished work whatever job it comes from.
  */
 export async function findUncheckedPosts(deps: { db: Db; now: Date }, options: { graceMs: number; limit: number }): Promise<FlagPostJob[]> {
   // Posts younger than the grace period most likely have their job in flight already.

@@ -30,7 +30,7 @@ export function postsOfFlagJob(job: FlagJob): FlagPostJob[] {
   return 'posts' in job ? job.posts : [job];
 }
 
-/** One job per post revision: BullMQ ignores a second add with the same id, so a duplicate never double-processes. */
+/** The id of a single revision's job: BullMQ ignores a second add with the same id, so such duplicates collapse. */
 export function flagJobId(job: FlagPostJob): string {
   return `post-${job.postId}-r${job.revision}`;
 }

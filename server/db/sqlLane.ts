@@ -20,7 +20,8 @@ export interface SqlLane {
   read<T>(work: (q: SqlRunner) => T): Promise<T>;
   /**
    * Runs synchronous work in a transaction, never inside Prisma's: the writes of one event-loop turn commit together,
-   * each in its own savepoint, so work that throws rolls back alone and rejects; the others commit.
+   * each in its own savepoint, so work that throws rolls back alone and rejects while the others commit (unless the
+   * error ends the whole transaction, or COMMIT fails: then all of them reject and none is written).
    */
   write<T>(work: (q: SqlRunner) => T): Promise<T>;
 }
@@ -131,6 +132,8 @@ export function createSqlLane(connect: () => Promise<LaneConnection>, options: {
             settled.push({ ok: true, value: write.work(q) });
             savepoint.release.run();
           } catch (err) {
+            // Some errors (a full disk, an I/O error) end the whole transaction: then every write fails with it.
+            if (!client.inTransaction) throw err;
             savepoint.rollback.run();
             savepoint.release.run();
             settled.push({ ok: false, value: err });
@@ -193,7 +196,7 @@ export function createSqlLane(connect: () => Promise<LaneConnection>, options: {
         }
       }
     } catch (err) {
-      // BEGIN or COMMIT failed (another process kept the write lock past the busy timeout): nothing was written.
+      // COMMIT failed, or the transaction ended under the batch: nothing of it was written.
       for (const write of batch) write.reject(err);
       return;
     }

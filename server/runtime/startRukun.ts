@@ -135,12 +135,21 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
 
 /** Resolves once the database has every migration of the folder, polling, and says once that it is waiting. */
 async function waitForMigrations(url: string, logger: Logger): Promise<void> {
-  let said = false;
+  let lastSaid = 0;
   for (;;) {
-    const pending = await unfinishedMigrations({ url });
+    let pending: string[];
+    try {
+      pending = await unfinishedMigrations({ url });
+    } catch (err) {
+      // The schema engine holds the database while it migrates: ask again.
+      if (!/^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code))) throw err;
+      pending = ['(the database is being migrated)'];
+    }
     if (pending.length === 0) return;
-    if (!said) logger.info({ pending }, 'waiting for the server process to apply database migrations');
-    said = true;
+    if (Date.now() - lastSaid >= 30_000) {
+      logger.info({ pending }, 'waiting for the server process (npm run server) to apply database migrations');
+      lastSaid = Date.now();
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

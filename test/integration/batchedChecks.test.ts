@@ -53,7 +53,11 @@ describe('checks of posts created at the same moment', () => {
     const publishedIds = ids.filter((id) => !heldIds.includes(id));
 
     const queue = server.rukun.deps.queues.flagging;
-    const waiting = await queue.getWaiting();
+    // The enqueue step stops waiting for Redis after a second; the adds themselves always land.
+    const waiting = await waitUntil('every post to be queued', async () => {
+      const jobs = await queue.getWaiting();
+      return jobs.flatMap((job) => postsOfFlagJob(job.data)).length >= ids.length ? jobs : undefined;
+    });
     const queued = waiting.flatMap((job) => postsOfFlagJob(job.data).map((p) => p.postId));
     expect(queued.sort()).toEqual([...ids].sort());
     const batch = waiting.find((job) => job.name === FLAG_JOB_NAMES.batch && postsOfFlagJob(job.data).some((p) => p.postId === together[0]));

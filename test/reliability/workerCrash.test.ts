@@ -173,7 +173,10 @@ describe('a worker killed in the middle of a job', () => {
     const allIds = ids;
     const fillers = ids.slice(3).map((id) => ({ id }));
     const queue = server.rukun.deps.queues.flagging;
-    const batches = (await queue.getWaiting()).filter((job) => job.name === FLAG_JOB_NAMES.batch);
+    const batches = await waitUntil('the batch to be queued', async () => {
+      const found = (await queue.getWaiting()).filter((job) => job.name === FLAG_JOB_NAMES.batch);
+      return found.length ? found : undefined;
+    });
     expect(batches.map((job) => postsOfFlagJob(job.data).map((p) => p.postId))).toEqual([ids]);
 
     const doomed = await spawnWorker('before-commit');

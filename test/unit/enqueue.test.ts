@@ -61,20 +61,26 @@ describe('createEnqueue', () => {
     expect(calls.slice(1)).toEqual([{ name: 'check', posts: ['alone'], jobId: 'post-alone-r1' }]);
   });
 
-  it('keeps one job per revision, with its id, for a call that asks for several and for delayed ones', async () => {
+  it('keeps one job per revision, with its id, for a call that asks for several, for delayed ones and when told not to gather', async () => {
     const { logger } = recordingLogger();
     const { queues, calls } = queueWhoseAdd(async () => undefined);
     const enqueue = createEnqueue({ queues, logger });
     // The sweeper asks for many at once; a repeated sweep must find the same ids and add nothing twice.
-    await Promise.all([enqueue([job('s1'), job('s2')]), enqueue([{ ...job('later'), delayMs: 60_000 }]), enqueue([job('now')])]);
+    await Promise.all([
+      enqueue([job('s1'), job('s2')]),
+      enqueue([{ ...job('later'), delayMs: 60_000 }]),
+      enqueue([job('now')]),
+      enqueue([job('swept')], { gather: false }),
+    ]);
     expect(calls).toEqual(
       expect.arrayContaining([
         { name: 'check', posts: ['s1'], jobId: 'post-s1-r1' },
         { name: 'check', posts: ['s2'], jobId: 'post-s2-r1' },
         { name: 'check', posts: ['later'], jobId: 'post-later-r1' },
         { name: 'check', posts: ['now'], jobId: 'post-now-r1' },
+        { name: 'check', posts: ['swept'], jobId: 'post-swept-r1' },
       ]),
     );
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(5);
   });
 });

@@ -1,7 +1,7 @@
 // The flagging processor: a thin adapter around applyPostCheck, the same command tests call directly.
 import { DelayedError, type Job } from 'bullmq';
 import { applyPostCheck, type CheckOutcome } from '../../server/commands/applyPostCheck';
-import type { Outcome } from '../../server/commands/outcome';
+import type { JobRequest, Outcome } from '../../server/commands/outcome';
 import { postsOfFlagJob, type FlagJob, type FlagPostJob } from '../../server/contracts/jobs';
 import type { Deps } from '../../server/deps';
 import { afterCommit } from '../../server/deps';
@@ -41,25 +41,27 @@ export function createFlagPostProcessor(deps: ProcessorDeps) {
     const posts = postsOfFlagJob(job.data);
     const settled = await Promise.allSettled(posts.map((post) => check(post, retried)));
     const results: string[] = [];
-    const failures: unknown[] = [];
+    const retry: JobRequest[] = [];
     await Promise.all(
       settled.map(async (s, i) => {
+        const post = posts[i] as FlagPostJob;
         if (s.status === 'rejected') {
-          failures.push(s.reason);
-          results[i] = 'failed';
+          // Retried on its own job, under its revision's id and with the queue's attempts: re-running the whole
+          // batch would check and announce again every post that already went through.
+          results[i] = 'requeued';
+          retry.push({ queue: 'flagging', data: post });
           return;
         }
         results[i] = resultOf(s.value.value);
         if (s.value.value.kind === 'not_due') {
-          const delayMs = s.value.value.publishAt.getTime() - deps.now().getTime();
-          await deps.enqueue([{ queue: 'flagging', data: posts[i] as FlagPostJob, delayMs }]);
+          retry.push({ queue: 'flagging', data: post, delayMs: s.value.value.publishAt.getTime() - deps.now().getTime() });
         } else {
           await finish(s.value);
         }
       }),
     );
-    // The whole job is retried: revisions already applied are skipped then (their publication announced again).
-    if (failures.length) throw new AggregateError(failures, `${failures.length} of ${posts.length} checks failed`);
+    // The sweeper still finds any of these whose add fails (Redis down) once they are due.
+    if (retry.length) await deps.enqueue(retry, { gather: false });
     return results.join(',');
   };
 }
