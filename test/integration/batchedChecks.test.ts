@@ -2,7 +2,10 @@
 // post must still be queued exactly once, checked once, and announced once, including when a batch runs twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../server/contracts/api';
-import { FLAG_JOB_NAMES, postsOfFlagJob } from '../../server/contracts/jobs';
+import type { Job } from 'bullmq';
+import { FLAG_JOB_NAMES, flagJobId, postsOfFlagJob, type FlagJob } from '../../server/contracts/jobs';
+import type { SqlLane } from '../../server/db/sqlLane';
+import { createFlagPostProcessor } from '../../workers/processors/flagPost';
 import { apiClient, type ApiClient } from '../helpers/api';
 import { createCommunity, createPost, createUser, join, type TestUser } from '../helpers/factories';
 import { createPostsTogether } from '../helpers/postsTogether';
@@ -97,5 +100,40 @@ describe('checks of posts created at the same moment', () => {
       expect(memberLive.count('post:published', id)).toBe(0);
       expect(ownerLive.count('queue:item_opened', id)).toBe(1);
     }
+  }, 60_000);
+
+  it('retries a post whose check failed inside a batch on its own, without re-running the rest', async () => {
+    // The worker started above waits while this test runs the batch itself.
+    const flagging = worker?.rukun.workers?.flagging;
+    if (!flagging) throw new Error('the worker of the previous test is not running');
+    await flagging.pause();
+    const ids = await createPostsTogether(
+      server.rukun.deps,
+      slug,
+      Array.from({ length: 4 }, () => ({ userId: member.id, body: `Kabar kerja bakti ${distinctWord()}` })),
+    );
+    const queue = server.rukun.deps.queues.flagging;
+    // Run the batch here instead of in the worker, with one of its transactions failing (a disk error, say).
+    const batch = await waitUntil('the batch to be queued', async () => (await queue.getWaiting()).find((job) => postsOfFlagJob(job.data).some((p) => p.postId === ids[0])));
+    await batch.remove();
+    let writes = 0;
+    const { sql } = server.rukun.deps;
+    const failingOnce: SqlLane = { read: (work) => sql.read(work), write: (work) => (++writes === 2 ? Promise.reject(new Error('disk I/O error')) : sql.write(work)) };
+    const runBatch = createFlagPostProcessor({ ...server.rukun.deps, sql: failingOnce });
+    const results = (await runBatch({ data: batch.data, attemptsStarted: 1 } as Job<FlagJob>)).split(',');
+    expect(results.filter((r) => r === 'requeued')).toHaveLength(1);
+    expect(results.filter((r) => r === 'publish')).toHaveLength(3);
+    const failed = ids[results.indexOf('requeued')] as string;
+
+    // The others are published; the failed one waits for its own job, which the worker then checks.
+    const rows = await server.rukun.deps.db.post.findMany({ where: { id: { in: ids } } });
+    expect(rows.filter((r) => r.status === 'published').map((r) => r.id).sort()).toEqual(ids.filter((id) => id !== failed).sort());
+    expect(rows.find((r) => r.id === failed)?.checkedRevision).toBe(0);
+    flagging.resume();
+    await waitUntil('the failed post to be checked on its own', async () => ((await queue.getJobState(flagJobId({ postId: failed, revision: 1 }))) === 'completed' ? true : undefined));
+    await memberLive.waitFor('post:published', ids);
+    const sentinel = await createPost(api, owner, slug, { body: `Penanda ${distinctWord()}` });
+    await memberLive.waitFor('post:published', [sentinel.id]);
+    for (const id of ids) expect(memberLive.count('post:published', id)).toBe(1);
   }, 60_000);
 });
