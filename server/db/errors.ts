@@ -23,3 +23,9 @@ export function isUniqueViolation(err: unknown, field?: string): boolean {
   if (field === undefined) return true;
   return fields.some((name) => name === field || name.split('_').includes(field));
 }
+
+/** better-sqlite3's refusal because another connection holds a lock (SQLITE_BUSY and its variants, SQLITE_LOCKED). */
+export function isSqliteBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED');
+}

@@ -4,6 +4,7 @@
 // Prisma. Sharing the connection matters: a second connection in the same process would wait synchronously on
 // the write lock an interactive Prisma transaction holds across awaits, and that transaction could never finish.
 import type Database from 'better-sqlite3';
+import { isSqliteBusy } from './errors';
 
 /** A value SQLite takes as a parameter. */
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -73,8 +74,6 @@ interface PendingWrite {
   since: number;
 }
 
-const isBusy = (err: unknown): boolean => /^SQLITE_BUSY/.test(String((err as { code?: unknown } | null)?.code));
-
 /**
  * BEGIN IMMEDIATE without SQLite's busy handler, which would sleep on this thread, blocking every request and job of
  * the process, while another process (`npm run server` beside `npm run worker`) holds the write lock. False when the
@@ -86,7 +85,7 @@ function tryBeginImmediate(client: Database.Database, busyTimeoutMs: number): bo
     client.exec('BEGIN IMMEDIATE');
     return true;
   } catch (err) {
-    if (isBusy(err)) return false;
+    if (isSqliteBusy(err)) return false;
     throw err;
   } finally {
     client.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);

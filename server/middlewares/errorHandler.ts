@@ -2,6 +2,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, isAppError } from '../errors';
 import { errorMessage } from '../errorMessages';
+import { isSqliteBusy } from '../db/errors';
 import type { Logger } from '../logger';
 
 /** Maps errors thrown by body parsing, Prisma or SQLite onto contract errors; null when unknown. */
@@ -20,7 +21,7 @@ function translate(err: unknown): AppError | null {
   if (e.code === 'P2025') return new AppError('not_found');
   if (e.code === 'P1008' || e.code === 'P1001' || e.code === 'P2024') return new AppError('service_unavailable', { cause: err });
   // The SQL lane (better-sqlite3 directly): another process held the write lock past the busy timeout.
-  if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_BUSY_SNAPSHOT' || e.code === 'SQLITE_LOCKED') return new AppError('service_unavailable', { cause: err });
+  if (isSqliteBusy(err)) return new AppError('service_unavailable', { cause: err });
   if (e.name === 'URIError') return new AppError('bad_request');
   return null;
 }

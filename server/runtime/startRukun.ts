@@ -5,6 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import { createDatabase } from '../db/client';
+import { isSqliteBusy } from '../db/errors';
 import { applyMigrations, unfinishedMigrations } from '../db/migrations';
 import type { Deps } from '../deps';
 import { systemClock, type Clock } from '../lib/clock';
@@ -142,7 +143,7 @@ async function waitForMigrations(url: string, logger: Logger): Promise<void> {
       pending = await unfinishedMigrations({ url });
     } catch (err) {
       // The schema engine holds the database while it migrates: ask again.
-      if (!/^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code))) throw err;
+      if (!isSqliteBusy(err)) throw err;
       pending = ['(the database is being migrated)'];
     }
     if (pending.length === 0) return;
