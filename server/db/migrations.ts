@@ -51,8 +51,12 @@ const LOCKED_ATTEMPTS = 8;
  * meanwhile; this read takes no such lock, so processes can ask it while others run.
  */
 export async function unfinishedMigrations(options: { url: string } & MigrationPaths): Promise<string[]> {
-  const names = (await loadMigrationList(options.migrationsDir)).migrationDirectories.map((dir) => dir.path);
-  const path = sqliteFilePath(options.url);
+  return unfinishedOf(await loadMigrationList(options.migrationsDir), options.url);
+}
+
+function unfinishedOf(list: MigrationList, url: string): string[] {
+  const names = list.migrationDirectories.map((dir) => dir.path);
+  const path = sqliteFilePath(url);
   if (path === undefined || !existsSync(path)) return names;
   const db = new Database(path, { fileMustExist: true, timeout: 5000 });
   try {
@@ -73,8 +77,8 @@ export async function unfinishedMigrations(options: { url: string } & MigrationP
  * wait: that is tried again.
  */
 export async function applyMigrations(options: { url: string } & MigrationPaths): Promise<{ applied: string[] }> {
-  if ((await unfinishedMigrations(options)).length === 0) return { applied: [] };
   const migrationsList = await loadMigrationList(options.migrationsDir);
+  if (unfinishedOf(migrationsList, options.url).length === 0) return { applied: [] };
   const schema = await readSchema(options.schemaPath);
   for (let attempt = 1; ; attempt++) {
     try {
