@@ -6,7 +6,7 @@
 //   (d) latency p50/p99 from submit to `post:published`, and in a pre-moderation community to the moderator's
 //       `queue:item_opened`, at half the rate (c) sustained
 // and prints the figures and their ratios. See bench/README.md (Pipeline) for results and profile findings.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     'app-root': { type: 'string' },
     // Also measure latency at this fixed rate (posts/s), after the half-load phases: how latency grows with load.
     'extra-rate': { type: 'string' },
+    // Write every latency phase's posts (submit time, latency and stages) as CSV files into this folder.
+    'latency-log': { type: 'string' },
   },
 });
 const durationMs = Number(args.duration) * 1000;
@@ -306,7 +308,22 @@ async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrival
     ...lagAfter,
     gcMs: { minor: lagAfter.gcMs.minor - lagBefore.gcMs.minor, major: lagAfter.gcMs.major - lagBefore.gcMs.major, majorCount: lagAfter.gcMs.majorCount - lagBefore.gcMs.majorCount },
   };
+  if (args['latency-log']) writeLatencyLog(args['latency-log'], `${slug}-${rate}`, arrivals, accepted);
   return { latency: summarize(arrivals.latencies(accepted)), stages: arrivals.stages(accepted), response: summarize(responseMs), lag, generator, failed };
+}
+
+let logged = 0;
+/** `--latency-log=DIR`: one CSV per latency phase, a row per post, to see when in the phase the slow ones were. */
+function writeLatencyLog(dir: string, name: string, arrivals: Arrivals, accepted: Set<number>): void {
+  mkdirSync(dir, { recursive: true });
+  const rows = ['seq,submitted_ms,latency_ms,created_ms,checked_ms,heard_ms'];
+  for (const seq of [...accepted].sort((a, b) => a - b)) {
+    const w = arrivals.wall.get(seq);
+    const latency = (arrivals.arrived.get(seq) ?? Number.NaN) - (arrivals.submitted.get(seq) ?? Number.NaN);
+    if (w) rows.push([seq, w.submitted, latency.toFixed(2), w.created ?? '', w.decided ?? '', w.heard ?? ''].join(','));
+  }
+  logged += 1;
+  writeFileSync(join(dir, `${logged}-${name}.csv`), `${rows.join('\n')}\n`);
 }
 
 const TRACE_POSTS = 1000;

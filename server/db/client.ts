@@ -4,7 +4,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client';
 import { ensureSqliteDirectory, sqliteFilePath } from './sqliteUrl';
 import { beginImmediate, cacheStatements, onEachConnection } from './connectionSetup';
-import { disableAutoCheckpoint, startCheckpointer } from './checkpointer';
+import { catchUpCheckpoint, disableAutoCheckpoint, startCheckpointer } from './checkpointer';
 import { createSqlLane, type LaneConnection, type SqlLane } from './sqlLane';
 
 /** The Prisma client type other modules depend on. */
@@ -31,8 +31,16 @@ export function createDatabase(options: { url: string; onCheckpointError?: (mess
   // better-sqlite3's compiled-in defaults for every connection, so they need no PRAGMA here.
   if (path !== undefined) enableWal(path);
   // Checkpoints run on their own thread (server/db/checkpointer.ts), never inside a request's COMMIT.
-  const checkpointer = path === undefined ? null : startCheckpointer(path, options.onCheckpointError ? { onError: options.onCheckpointError } : {});
   let connection: LaneConnection | null = null;
+  const checkpointer =
+    path === undefined
+      ? null
+      : startCheckpointer(path, {
+          onCaughtUp: () => {
+            if (connection) catchUpCheckpoint(connection.client);
+          },
+          ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+        });
   const adapter = onEachConnection(new PrismaBetterSqlite3({ url: options.url, timeout: busyTimeoutMs }), (client, opened) => {
     // Kept before the statement cache replaces `prepare` on the instance.
     const prepare = Database.prototype.prepare.bind(client);

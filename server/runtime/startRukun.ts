@@ -58,7 +58,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   // A worker-only process started beside `npm run server` must not hold the database open while the server
   // migrates: the schema engine needs it to itself.
   if (config.RUKUN_PROCESS === 'worker') await waitForMigrations(config.DATABASE_URL, logger);
-  const database = createDatabase({ url: config.DATABASE_URL, onCheckpointError: (message) => logger.warn({ message }, 'WAL checkpoints stopped') });
+  const database = createDatabase({ url: config.DATABASE_URL, onCheckpointError: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
   const redis = createFailFastRedis(config.REDIS_URL);
   const producer = createFailFastRedis(config.REDIS_URL);
   await Promise.all([waitUntilReady(redis), waitUntilReady(producer)]);

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { disableAutoCheckpoint, startCheckpointer } from '../../server/db/checkpointer';
+import { catchUpCheckpoint, disableAutoCheckpoint, startCheckpointer } from '../../server/db/checkpointer';
 import { createDatabase } from '../../server/db/client';
 import { freshDatabase } from '../helpers/database';
 import { tempDir } from '../helpers/tempDir';
@@ -81,6 +81,53 @@ describe('createDatabase', () => {
     }
   });
 
+  it('starts the WAL over while writes never pause, without holding the write lock', async () => {
+    const path = join(tempDir(), 'steady.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    disableAutoCheckpoint(db);
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const commit = db.transaction(() => {
+      for (let i = 0; i < 4; i++) insert.run('z'.repeat(1000));
+    });
+    // No TRUNCATE: only the catch-up on this connection can let the WAL start over.
+    const checkpointer = startCheckpointer(path, { intervalMs: 20, thresholdBytes: 1_000_000, truncateBytes: Number.MAX_SAFE_INTEGER, onCaughtUp: () => catchUpCheckpoint(db) });
+    try {
+      const first = walRestarts(path);
+      let written = 0;
+      const deadline = Date.now() + 3000;
+      // A commit in every turn of the event loop: the thread's passes never find the end of the WAL on their own.
+      while (Date.now() < deadline && walRestarts(path) < first + 3) {
+        commit();
+        written += 4;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(walRestarts(path)).toBeGreaterThanOrEqual(first + 3);
+      expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: written });
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
+  });
+
+  it('lets the app connection catch up after the thread, so steady writes through the lane restart the WAL', async () => {
+    const path = database.url.replace(/^file:/, '');
+    const first = walRestarts(path);
+    const at = sqlDate(new Date());
+    let n = 0;
+    const deadline = Date.now() + 8000;
+    while (Date.now() < deadline && walRestarts(path) < first + 2) {
+      await database.sql.write((q) => {
+        for (let i = 0; i < 4; i++, n++) {
+          q.run(`INSERT INTO "User" (id, handle, email, displayName, passwordHash, locale, createdAt) VALUES (?, ?, ?, ?, 'x', 'id', ?)`, `steady-${n}`, `steady${n}`, `steady${n}@example.test`, 'x'.repeat(1000), at);
+        }
+        return null;
+      });
+    }
+    expect(walRestarts(path)).toBeGreaterThanOrEqual(first + 2);
+  });
+
   it('lets a process with nothing else open finish its shutdown after stopping the thread', () => {
     const path = join(tempDir(), 'exit.db');
     const script = `
@@ -97,3 +144,15 @@ describe('createDatabase', () => {
     expect(out.trim()).toBe('after stop');
   });
 });
+
+/** The WAL header's checkpoint sequence number: SQLite adds one every time it starts the WAL over. */
+function walRestarts(path: string): number {
+  const fd = openSync(`${path}-wal`, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    readSync(fd, header, 0, 16, 0);
+    return header.readUInt32BE(12);
+  } finally {
+    closeSync(fd);
+  }
+}
