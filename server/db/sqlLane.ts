@@ -74,21 +74,46 @@ interface PendingWrite {
   since: number;
 }
 
+/** The transaction statements of a flush, prepared once: a string passed to `exec` is parsed again every time. */
+interface ControlStatements {
+  noBusyWait: Database.Statement;
+  busyWait: Database.Statement;
+  begin: Database.Statement;
+  commit: Database.Statement;
+  rollback: Database.Statement;
+  savepoint: Database.Statement;
+  release: Database.Statement;
+  rollbackToSavepoint: Database.Statement;
+}
+
+function prepareControl(prepare: (sql: string) => Database.Statement, busyTimeoutMs: number): ControlStatements {
+  return {
+    noBusyWait: prepare('PRAGMA busy_timeout = 0'),
+    busyWait: prepare(`PRAGMA busy_timeout = ${busyTimeoutMs}`),
+    begin: prepare('BEGIN IMMEDIATE'),
+    commit: prepare('COMMIT'),
+    rollback: prepare('ROLLBACK'),
+    savepoint: prepare('SAVEPOINT lane_write'),
+    release: prepare('RELEASE lane_write'),
+    rollbackToSavepoint: prepare('ROLLBACK TO lane_write'),
+  };
+}
+
 /**
  * BEGIN IMMEDIATE without SQLite's busy handler, which would sleep on this thread, blocking every request and job of
  * the process, while another process (`npm run server` beside `npm run worker`) holds the write lock. False when the
  * lock is taken: the caller tries again a moment later without blocking the event loop.
  */
-function tryBeginImmediate(client: Database.Database, busyTimeoutMs: number): boolean {
-  client.exec('PRAGMA busy_timeout = 0');
+function tryBeginImmediate(control: ControlStatements): boolean {
+  control.noBusyWait.run();
   try {
-    client.exec('BEGIN IMMEDIATE');
+    control.begin.run();
     return true;
   } catch (err) {
     if (isSqliteBusy(err)) return false;
     throw err;
   } finally {
-    client.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+    control.busyWait.run();
   }
 }
 
@@ -103,46 +128,42 @@ function tryBeginImmediate(client: Database.Database, busyTimeoutMs: number): bo
  */
 export function createSqlLane(connect: () => Promise<LaneConnection>, options: { busyTimeoutMs: number }): SqlLane {
   const { busyTimeoutMs } = options;
-  let ready: Promise<{ connection: LaneConnection; q: SqlRunner; savepoint: SavepointStatements }> | null = null;
+  let ready: Promise<{ connection: LaneConnection; q: SqlRunner; control: ControlStatements }> | null = null;
   const open = () =>
     (ready ??= connect().then((connection) => ({
       connection,
       q: runnerFor(connection.prepare),
-      savepoint: {
-        begin: connection.prepare('SAVEPOINT lane_write'),
-        release: connection.prepare('RELEASE lane_write'),
-        rollback: connection.prepare('ROLLBACK TO lane_write'),
-      },
+      control: prepareControl(connection.prepare, busyTimeoutMs),
     })));
 
   let pending: PendingWrite[] = [];
   let scheduled = false;
 
   /** Runs a batch synchronously inside an open transaction and commits; returns each write's settlement. */
-  const runBatch = (client: Database.Database, q: SqlRunner, savepoint: SavepointStatements, batch: PendingWrite[]) => {
+  const runBatch = (client: Database.Database, q: SqlRunner, control: ControlStatements, batch: PendingWrite[]) => {
     const settled: { ok: boolean; value: unknown }[] = [];
     try {
       if (batch.length === 1) {
         settled.push({ ok: true, value: (batch[0] as PendingWrite).work(q) });
       } else {
         for (const write of batch) {
-          savepoint.begin.run();
+          control.savepoint.run();
           try {
             settled.push({ ok: true, value: write.work(q) });
-            savepoint.release.run();
+            control.release.run();
           } catch (err) {
             // Some errors (a full disk, an I/O error) end the whole transaction: then every write fails with it.
             if (!client.inTransaction) throw err;
-            savepoint.rollback.run();
-            savepoint.release.run();
+            control.rollbackToSavepoint.run();
+            control.release.run();
             settled.push({ ok: false, value: err });
           }
         }
       }
-      client.exec('COMMIT');
+      control.commit.run();
       return settled;
     } catch (err) {
-      if (client.inTransaction) client.exec('ROLLBACK');
+      if (client.inTransaction) control.rollback.run();
       throw err;
     }
   };
@@ -176,20 +197,20 @@ export function createSqlLane(connect: () => Promise<LaneConnection>, options: {
     pending = [];
     let settled: { ok: boolean; value: unknown }[];
     try {
-      const { connection, q, savepoint } = await open();
+      const { connection, q, control } = await open();
       const { client } = connection;
       if (!client.inTransaction) {
-        if (!tryBeginImmediate(client, busyTimeoutMs)) {
+        if (!tryBeginImmediate(control)) {
           waitForLock(batch);
           return;
         }
         // Synchronous from BEGIN to COMMIT: nothing else on this connection can run in between.
-        settled = runBatch(client, q, savepoint, batch);
+        settled = runBatch(client, q, control, batch);
       } else {
         // A Prisma transaction is open across awaits: queue behind it on the adapter's own lock, which begins ours.
         const held = await connection.startTransaction();
         try {
-          settled = runBatch(client, q, savepoint, batch);
+          settled = runBatch(client, q, control, batch);
         } finally {
           await held.commit();
         }
@@ -217,10 +238,4 @@ export function createSqlLane(connect: () => Promise<LaneConnection>, options: {
         schedule();
       }),
   };
-}
-
-interface SavepointStatements {
-  begin: Database.Statement;
-  release: Database.Statement;
-  rollback: Database.Statement;
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/config';
 import type { Clock } from '../../server/lib/clock';
+import type { Logger } from '../../server/logger';
 import { startRukun, type RunningRukun } from '../../server/runtime/startRukun';
 import { freshDatabase } from './database';
 
@@ -23,6 +24,8 @@ export interface TestServerOptions {
   prefix?: string;
   stalledIntervalMs?: number;
   sweepGraceMs?: number;
+  /** The process logger (otherwise a silent one). */
+  logger?: Logger;
 }
 
 /** Starts a full Rukun for one test file; rate limits are off unless the test turns them on. */
@@ -47,6 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const rukun = await startRukun({
     config,
+    ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.stalledIntervalMs ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
     ...(options.sweepGraceMs !== undefined ? { sweepGraceMs: options.sweepGraceMs } : {}),
