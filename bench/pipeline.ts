@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
     'extra-rate': { type: 'string' },
     // Write every latency phase's posts (submit time, latency and stages) as CSV files into this folder.
     'latency-log': { type: 'string' },
+    // Only the fixed-rate phases (auto and pre-moderation) at this rate, after a short warm-up: to profile them alone.
+    'only-rate': { type: 'string' },
   },
 });
 const durationMs = Number(args.duration) * 1000;
@@ -284,14 +286,23 @@ interface LatencyResult {
   lag: EventLoopLag;
   /** The benchmark process's own event-loop delay (ms) over the phase. */
   generator: { p99: number; max: number };
+  /** CPU milliseconds of the app's processes per post of the phase. */
+  appCpuMsPerPost: number;
+  /** The same for each app process (split: server, then worker). */
+  processCpuMsPerPost: number[];
+  /** CPU milliseconds of this load generator per post of the phase: it shares the machine's two cores. */
+  generatorCpuMsPerPost: number;
   failed: number;
 }
 
 /** (d) posts at a fixed rate spread over all authors; latency from submit to the event. */
-async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrivals: Arrivals, slug: string, rate: number, ms: number): Promise<LatencyResult> {
+async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrivals: Arrivals, slug: string, rate: number, ms: number, appPids: number[]): Promise<LatencyResult> {
   const accepted = new Set<number>();
   const responseMs: number[] = [];
   const lagBefore = await eventLoopLag(baseUrl);
+  const appCpu = cpuMeter(appPids);
+  const perProcess = appPids.map((pid) => cpuMeter([pid]));
+  const ownCpu = process.cpuUsage();
   // The load generator's own loop: a late timer here sends a burst and delays reading what arrived.
   const own = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   own.enable();
@@ -301,6 +312,10 @@ async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrival
     task: (i) => submit(http, arrivals, accepted, setup.authors[i % setup.authors.length] as BenchUser, slug, responseMs),
   });
   await arrivals.drain(accepted, 120_000);
+  const appCpuMsPerPost = appCpu.stop() / accepted.size;
+  const processCpuMsPerPost = perProcess.map((m) => m.stop() / accepted.size);
+  const ownUsed = process.cpuUsage(ownCpu);
+  const generatorCpuMsPerPost = (ownUsed.user + ownUsed.system) / 1000 / accepted.size;
   own.disable();
   const generator = { p99: Math.max(0, own.percentile(99) / 1e6 - LAG_RESOLUTION_MS), max: Math.max(0, own.max / 1e6 - LAG_RESOLUTION_MS) };
   const lagAfter = await eventLoopLag(baseUrl);
@@ -309,7 +324,7 @@ async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrival
     gcMs: { minor: lagAfter.gcMs.minor - lagBefore.gcMs.minor, major: lagAfter.gcMs.major - lagBefore.gcMs.major, majorCount: lagAfter.gcMs.majorCount - lagBefore.gcMs.majorCount },
   };
   if (args['latency-log']) writeLatencyLog(args['latency-log'], `${slug}-${rate}`, arrivals, accepted);
-  return { latency: summarize(arrivals.latencies(accepted)), stages: arrivals.stages(accepted), response: summarize(responseMs), lag, generator, failed };
+  return { latency: summarize(arrivals.latencies(accepted)), stages: arrivals.stages(accepted), response: summarize(responseMs), lag, generator, appCpuMsPerPost, processCpuMsPerPost, generatorCpuMsPerPost, failed };
 }
 
 let logged = 0;
@@ -390,6 +405,17 @@ interface Figures {
   pre: LatencyResult;
 }
 
+/** `--only-rate=N`: a warm-up at that rate, then the two latency phases at it; nothing else. */
+async function measureOnlyRate(http: Http, baseUrl: string, setup: Setup, arrivals: { published: Arrivals; opened: Arrivals }, pids: Pids, rate: number): Promise<void> {
+  await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, rate, 3000, pids.app);
+  const auto = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, rate, durationMs, pids.app);
+  line(`(d) submit -> post:published at ${rate} posts/s`, latencyText(auto.latency));
+  printStages(auto);
+  const pre = await measureLatency(http, baseUrl, setup, arrivals.opened, setup.preSlug, rate, durationMs, pids.app);
+  line(`    submit -> queue:item_opened (pre-moderation) at ${rate}/s`, latencyText(pre.latency));
+  printStages(pre);
+}
+
 /** (a)-(d), printed as they come, then the ratios and the targets. */
 async function measureAll(http: Http, baseUrl: string, setup: Setup, redisUrl: string, arrivals: { published: Arrivals; opened: Arrivals }, pids: Pids): Promise<void> {
   const loadBefore = load1();
@@ -408,16 +434,16 @@ async function measureAll(http: Http, baseUrl: string, setup: Setup, redisUrl: s
   line('    CPU per post: app processes / Redis', `${fmt(max.appCpuMsPerPost, 2)} ms / ${fmt(max.redisCpuMsPerPost, 3)} ms (one core: ~${fmt(1000 / max.appCpuMsPerPost)} posts/s)`);
 
   const half = Math.max(1, Math.round(max.sustainedPerSec / 2));
-  const auto = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, half, durationMs);
+  const auto = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, half, durationMs, pids.app);
   line(`(d) submit -> post:published at ${half} posts/s`, latencyText(auto.latency));
   printStages(auto);
-  const pre = await measureLatency(http, baseUrl, setup, arrivals.opened, setup.preSlug, half, durationMs);
+  const pre = await measureLatency(http, baseUrl, setup, arrivals.opened, setup.preSlug, half, durationMs, pids.app);
   line(`    submit -> queue:item_opened (pre-moderation) at ${half}/s`, latencyText(pre.latency));
   printStages(pre);
   let extra: { rate: number; auto: LatencyResult } | undefined;
   if (args['extra-rate']) {
     const rate = Number(args['extra-rate']);
-    const result = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, rate, durationMs);
+    const result = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, rate, durationMs, pids.app);
     line(`(e) submit -> post:published at ${rate} posts/s`, latencyText(result.latency));
     printStages(result);
     extra = { rate, auto: result };
@@ -440,6 +466,8 @@ function printStages(r: LatencyResult): void {
   line('      checked -> heard on the socket', latencyText(r.stages.heard));
   line('      event loop of the HTTP process blocked meanwhile', lagText(r.lag));
   line('      event loop of this load generator blocked meanwhile', `p99 ${fmt(r.generator.p99, 1)} ms, max ${fmt(r.generator.max, 1)} ms`);
+  const split = r.processCpuMsPerPost.length > 1 ? ` (server ${r.processCpuMsPerPost.map((ms) => fmt(ms, 2)).join(' ms, worker ')} ms)` : '';
+  line('      CPU per post in this phase: app processes / load generator', `${fmt(r.appCpuMsPerPost, 2)} ms${split} / ${fmt(r.generatorCpuMsPerPost, 2)} ms`);
 }
 
 function lagText(l: EventLoopLag): string {
@@ -474,7 +502,8 @@ async function main(): Promise<void> {
     const published = new Arrivals(setup.memberListener, 'post:published');
     const opened = new Arrivals(setup.moderatorListener, 'queue:item_opened');
 
-    if (traceDir) await traceStatements(http, setup, published);
+    if (traceDir && !args['only-rate']) await traceStatements(http, setup, published);
+    else if (args['only-rate']) await measureOnlyRate(http, app.baseUrl, setup, { published, opened }, { app: app.pids, redis: redisPid(services.redis.port) }, Number(args['only-rate']));
     else await measureAll(http, app.baseUrl, setup, services.redis.url, { published, opened }, { app: app.pids, redis: redisPid(services.redis.port) });
   } finally {
     setup?.memberListener.close();
@@ -484,7 +513,8 @@ async function main(): Promise<void> {
     await services?.dispose();
   }
   if (traceDir) {
-    printStatements(traceDir, TRACE_POSTS);
+    // With --only-rate, the statements of the fixed-rate phases (warm-up included) per post.
+    printStatements(traceDir, args['only-rate'] ? nextSeq : TRACE_POSTS);
     rmSync(traceDir, { recursive: true, force: true });
   }
   if (profileDir) {
