@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { sqlDate, type SqlLane } from '../db/sqlLane';
+import { fromSqlDate, sqlDate, type SqlLane } from '../db/sqlLane';
 import { fail } from '../errors';
 import { parseHashtags } from '../lib/hashtags';
 import type { Actor } from '../policies/actor';
@@ -7,10 +7,11 @@ import { authorize } from '../policies/community';
 import type { BlockScreen } from './screenForBlock';
 import type { Outcome } from './outcome';
 import type { RuleSetSource } from '../queries/ruleSets';
+import type { PostRow } from '../presenters/presentPost';
 
 export interface CreatePostInput {
   actor: Actor;
-  community: RuleSetSource;
+  community: RuleSetSource & { slug: string };
   body: string;
   title?: string;
   parentId?: string;
@@ -21,12 +22,15 @@ const PARENT = 'SELECT communityId, status FROM "Post" WHERE id = ?';
 const INSERT_POST = `INSERT INTO "Post" (id, communityId, authorId, parentId, title, body, status, revision, checkedRevision, publishAt, createdAt, updatedAt)
   VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?)`;
 const INSERT_TAG = 'INSERT INTO "PostTag" (postId, communityId, tag) VALUES (?, ?, ?)';
+const AUTHOR = 'SELECT id, handle, displayName, locale, createdAt FROM "User" WHERE id = ?';
 
 /**
  * Saves a post as `pending` (or `scheduled`) and asks for its check. Nothing is visible to other members until
- * the flagging worker publishes it; a `block` rule refuses it here, before anything is stored.
+ * the flagging worker publishes it; a `block` rule refuses it here, before anything is stored. Returns the row as
+ * written, for the 201 answer: the post as it was saved, even when the worker has checked it by the time the answer
+ * goes out, and without reading it back.
  */
-export async function createPost(deps: { sql: SqlLane; now: Date; screen: BlockScreen }, input: CreatePostInput): Promise<Outcome<{ id: string }>> {
+export async function createPost(deps: { sql: SqlLane; now: Date; screen: BlockScreen }, input: CreatePostInput): Promise<Outcome<{ id: string; row: PostRow }>> {
   authorize(input.actor, 'post.create');
   await deps.screen({ community: input.community, text: joinText(input.title, input.body) });
   const communityId = input.community.id;
@@ -35,17 +39,40 @@ export async function createPost(deps: { sql: SqlLane; now: Date; screen: BlockS
   const id = uuidv7();
   const at = sqlDate(deps.now);
   const tags = parseHashtags(joinText(input.title, input.body));
-  await deps.sql.write((q) => {
+  const status = scheduled ? 'scheduled' : 'pending';
+  const publishAt = scheduled && input.publishAt ? input.publishAt : null;
+  const author = await deps.sql.write((q) => {
     if (input.parentId) {
       const parent = q.get<{ communityId: string; status: string }>(PARENT, input.parentId);
       if (!parent || parent.communityId !== communityId || parent.status !== 'published') fail('invalid_parent');
     }
-    const publishAt = scheduled && input.publishAt ? sqlDate(input.publishAt) : null;
-    q.run(INSERT_POST, id, communityId, input.actor.userId, input.parentId ?? null, input.title ?? null, input.body, scheduled ? 'scheduled' : 'pending', publishAt, at, at);
+    q.run(INSERT_POST, id, communityId, input.actor.userId, input.parentId ?? null, input.title ?? null, input.body, status, publishAt ? sqlDate(publishAt) : null, at, at);
     for (const tag of tags) q.run(INSERT_TAG, id, communityId, tag);
+    return q.get<{ id: string; handle: string; displayName: string; locale: string; createdAt: string }>(AUTHOR, input.actor.userId) ?? fail('not_found');
   });
-  const delayMs = scheduled && input.publishAt ? input.publishAt.getTime() - deps.now.getTime() : 0;
-  return { value: { id }, events: [], jobs: [{ queue: 'flagging', data: { postId: id, revision: 1 }, delayMs }] };
+  const row: PostRow = {
+    id,
+    parentId: input.parentId ?? null,
+    title: input.title ?? null,
+    body: input.body,
+    censoredBody: null,
+    censoredTitle: null,
+    status,
+    revision: 1,
+    checkedRevision: 0,
+    replyCount: 0,
+    publishAt,
+    publishedAt: null,
+    // As stored: sqlDate keeps milliseconds, so the row read back later says the same.
+    createdAt: deps.now,
+    editedAt: null,
+    authorId: input.actor.userId,
+    author: { ...author, createdAt: fromSqlDate(author.createdAt) },
+    community: { slug: input.community.slug },
+    tags: tags.map((tag) => ({ tag })),
+  };
+  const delayMs = publishAt ? publishAt.getTime() - deps.now.getTime() : 0;
+  return { value: { id, row }, events: [], jobs: [{ queue: 'flagging', data: { postId: id, revision: 1 }, delayMs }] };
 }
 
 /** The text the checker and the tag parser read: title and body together. */

@@ -1,4 +1,4 @@
-import type { Post, PostStatus, ReactionCounts, ReactionKind } from '../contracts/api';
+import { REACTION_KINDS, type Post, type PostStatus, type ReactionCounts, type ReactionKind } from '../contracts/api';
 import { presentUser } from './presentUser';
 
 export interface PostRow {
@@ -27,6 +27,11 @@ export interface PostViewer {
   seesOriginal: boolean;
   reactions: ReactionCounts;
   myReactions: ReactionKind[];
+}
+
+/** Every reaction kind at zero. */
+export function noReactions(): ReactionCounts {
+  return Object.fromEntries(REACTION_KINDS.map((kind) => [kind, 0])) as ReactionCounts;
 }
 
 /** A post as the contract describes it, for one viewer. */

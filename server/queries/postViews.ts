@@ -4,7 +4,7 @@
 import type { Post, ReactionCounts, ReactionKind } from '../contracts/api';
 import { REACTION_KINDS } from '../contracts/api';
 import { fromSqlDate, type SqlLane, type SqlRunner } from '../db/sqlLane';
-import { presentPost, type PostRow } from '../presenters/presentPost';
+import { noReactions, presentPost, type PostRow } from '../presenters/presentPost';
 
 /** The relations presentPost reads; use it in every Prisma post query that feeds a presenter. */
 export const POST_VIEW_INCLUDE = {
@@ -58,7 +58,7 @@ export interface ViewerContext {
 }
 
 function reactionsOf(q: SqlRunner, postId: string): ReactionCounts {
-  const reactions: ReactionCounts = { like: 0, love: 0, insightful: 0, funny: 0 };
+  const reactions = noReactions();
   for (const c of q.all<{ kind: string; n: number }>(COUNTS, postId)) {
     if ((REACTION_KINDS as readonly string[]).includes(c.kind)) reactions[c.kind as ReactionKind] = c.n;
   }

@@ -16,6 +16,7 @@ import { loadActor } from '../../queries/actor';
 import { findCommunityOr404 } from '../../queries/communities';
 import { listByStatus, listPublished } from '../../queries/feed';
 import { loadPostViews, presentPostRows } from '../../queries/postViews';
+import { noReactions, presentPost } from '../../presenters/presentPost';
 import { defineRoute, type RouteTarget } from '../defineRoute';
 import { idParams, slugParams } from '../schemas';
 import { createPostBody, editPostBody, listPostsQuery, reactionBody, reactionQuery } from './schemas';
@@ -71,7 +72,8 @@ export function mountPostRoutes(target: RouteTarget, deps: Deps, limits: RateLim
       ...(body.publishAt ? { publishAt: new Date(body.publishAt) } : {}),
     });
     await afterCommit(deps, outcome);
-    res.status(201).json({ post: await present(deps.sql, outcome.value.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
+    // Nobody can have reacted to a post that did not exist a moment ago; its author sees the text as written.
+    res.status(201).json({ post: presentPost(outcome.value.row, { seesOriginal: true, reactions: noReactions(), myReactions: [] }) });
   });
 
   defineRoute(target, { method: 'get', path: '/posts/:id', summary: 'One post', tag: 'posts', auth: true, params: idParams, responses: { 200: '{post}' } }, async ({ params }, req, res) => {
