@@ -37,17 +37,27 @@ type ViewRow = Omit<PostRow, 'publishAt' | 'publishedAt' | 'createdAt' | 'edited
   tags: string | null;
 };
 
+/** Field by field: a rest-and-spread copy leaves V8 a dictionary-mode object, 5-10x slower to build and to read. */
 function toPostRow(row: ViewRow): PostRow {
-  const { publishAt, publishedAt, createdAt, editedAt, authorHandle, authorDisplayName, authorLocale, authorCreatedAt, communitySlug, tags, ...same } = row;
   return {
-    ...same,
-    publishAt: fromSqlDate(publishAt),
-    publishedAt: fromSqlDate(publishedAt),
-    createdAt: fromSqlDate(createdAt),
-    editedAt: fromSqlDate(editedAt),
-    author: { id: row.authorId, handle: authorHandle, displayName: authorDisplayName, locale: authorLocale, createdAt: fromSqlDate(authorCreatedAt) },
-    community: { slug: communitySlug },
-    tags: tags ? tags.split(TAG_SEPARATOR).map((tag) => ({ tag })) : [],
+    id: row.id,
+    parentId: row.parentId,
+    title: row.title,
+    body: row.body,
+    censoredBody: row.censoredBody,
+    censoredTitle: row.censoredTitle,
+    status: row.status,
+    revision: row.revision,
+    checkedRevision: row.checkedRevision,
+    replyCount: row.replyCount,
+    publishAt: fromSqlDate(row.publishAt),
+    publishedAt: fromSqlDate(row.publishedAt),
+    createdAt: fromSqlDate(row.createdAt),
+    editedAt: fromSqlDate(row.editedAt),
+    authorId: row.authorId,
+    author: { id: row.authorId, handle: row.authorHandle, displayName: row.authorDisplayName, locale: row.authorLocale, createdAt: fromSqlDate(row.authorCreatedAt) },
+    community: { slug: row.communitySlug },
+    tags: row.tags ? row.tags.split(TAG_SEPARATOR).map((tag) => ({ tag })) : [],
   };
 }
 
