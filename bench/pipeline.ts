@@ -411,15 +411,29 @@ interface Figures {
 /** Half of the issue's throughput target (1,000 posts/s): the other reading of "half that load". */
 const TARGET_HALF_RATE = 500;
 
-/** `--only-rate=N`: a warm-up at that rate, then the two latency phases at it; nothing else. */
-async function measureOnlyRate(http: Http, baseUrl: string, setup: Setup, arrivals: { published: Arrivals; opened: Arrivals }, pids: Pids, rate: number): Promise<void> {
-  await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, rate, 3000, pids.app);
-  const auto = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, rate, durationMs, pids.app);
-  line(`(d) submit -> post:published at ${rate} posts/s`, latencyText(auto.latency));
+interface Phases {
+  http: Http;
+  baseUrl: string;
+  setup: Setup;
+  arrivals: { published: Arrivals; opened: Arrivals };
+  pids: Pids;
+}
+
+/** The two latency phases at `rate`, printed under `label`: to `post:published`, then to `queue:item_opened`. */
+async function measureBothAt(p: Phases, rate: number, label: string): Promise<{ auto: LatencyResult; pre: LatencyResult }> {
+  const auto = await measureLatency(p.http, p.baseUrl, p.setup, p.arrivals.published, p.setup.autoSlug, rate, durationMs, p.pids.app);
+  line(`${label} submit -> post:published at ${rate} posts/s`, latencyText(auto.latency));
   printStages(auto);
-  const pre = await measureLatency(http, baseUrl, setup, arrivals.opened, setup.preSlug, rate, durationMs, pids.app);
+  const pre = await measureLatency(p.http, p.baseUrl, p.setup, p.arrivals.opened, p.setup.preSlug, rate, durationMs, p.pids.app);
   line(`    submit -> queue:item_opened (pre-moderation) at ${rate}/s`, latencyText(pre.latency));
   printStages(pre);
+  return { auto, pre };
+}
+
+/** `--only-rate=N`: a warm-up at that rate, then the two latency phases at it; nothing else. */
+async function measureOnlyRate(p: Phases, rate: number): Promise<void> {
+  await measureLatency(p.http, p.baseUrl, p.setup, p.arrivals.published, p.setup.autoSlug, rate, 3000, p.pids.app);
+  await measureBothAt(p, rate, '(d)');
 }
 
 /** (a)-(d), printed as they come, then the ratios and the targets. */
@@ -440,22 +454,9 @@ async function measureAll(http: Http, baseUrl: string, setup: Setup, redisUrl: s
   line('    CPU per post: app processes / Redis', `${fmt(max.appCpuMsPerPost, 2)} ms / ${fmt(max.redisCpuMsPerPost, 3)} ms (one core: ~${fmt(1000 / max.appCpuMsPerPost)} posts/s)`);
 
   const half = Math.max(1, Math.round(max.sustainedPerSec / 2));
-  const auto = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, half, durationMs, pids.app);
-  line(`(d) submit -> post:published at ${half} posts/s`, latencyText(auto.latency));
-  printStages(auto);
-  const pre = await measureLatency(http, baseUrl, setup, arrivals.opened, setup.preSlug, half, durationMs, pids.app);
-  line(`    submit -> queue:item_opened (pre-moderation) at ${half}/s`, latencyText(pre.latency));
-  printStages(pre);
-  let atTargetHalf: Figures['atTargetHalf'];
-  if (half !== TARGET_HALF_RATE) {
-    const targetAuto = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, TARGET_HALF_RATE, durationMs, pids.app);
-    line(`(e) submit -> post:published at ${TARGET_HALF_RATE} posts/s (half the target)`, latencyText(targetAuto.latency));
-    printStages(targetAuto);
-    const targetPre = await measureLatency(http, baseUrl, setup, arrivals.opened, setup.preSlug, TARGET_HALF_RATE, durationMs, pids.app);
-    line(`    submit -> queue:item_opened (pre-moderation) at ${TARGET_HALF_RATE}/s`, latencyText(targetPre.latency));
-    printStages(targetPre);
-    atTargetHalf = { auto: targetAuto, pre: targetPre };
-  }
+  const phases: Phases = { http, baseUrl, setup, arrivals, pids };
+  const { auto, pre } = await measureBothAt(phases, half, '(d)');
+  const atTargetHalf = half === TARGET_HALF_RATE ? undefined : await measureBothAt(phases, TARGET_HALF_RATE, '(e) half the target:');
   let extra: { rate: number; auto: LatencyResult } | undefined;
   if (args['extra-rate']) {
     const rate = Number(args['extra-rate']);
@@ -523,7 +524,7 @@ async function main(): Promise<void> {
     const opened = new Arrivals(setup.moderatorListener, 'queue:item_opened');
 
     if (traceDir && !args['only-rate']) await traceStatements(http, setup, published);
-    else if (args['only-rate']) await measureOnlyRate(http, app.baseUrl, setup, { published, opened }, { app: app.pids, redis: redisPid(services.redis.port) }, Number(args['only-rate']));
+    else if (args['only-rate']) await measureOnlyRate({ http, baseUrl: app.baseUrl, setup, arrivals: { published, opened }, pids: { app: app.pids, redis: redisPid(services.redis.port) } }, Number(args['only-rate']));
     else await measureAll(http, app.baseUrl, setup, services.redis.url, { published, opened }, { app: app.pids, redis: redisPid(services.redis.port) });
   } finally {
     setup?.memberListener.close();
