@@ -23,7 +23,7 @@ const POST_TO_CHECK = `SELECT p.id, p.communityId, p.authorId, p.parentId, p.tit
 const RECENT_BY_AUTHOR = `SELECT body, createdAt FROM "Post" WHERE authorId = ? AND communityId = ? AND id <> ? AND createdAt >= ?
   ORDER BY createdAt DESC LIMIT 20`;
 // The conditional update is the exactly-once guard: a retry, a duplicate job or a stale revision changes no row.
-const CLAIM = `UPDATE "Post" SET checkedRevision = ?, status = ?, publishedAt = ?, feedAt = ?, censoredBody = ?, censoredTitle = ?, updatedAt = ?
+const CLAIM = `UPDATE "Post" SET checkedRevision = ?, status = ?, publishedAt = ?, feedAt = ?, censoredBody = ?, censoredTitle = ?, updatedAt = ?, checkDueAt = NULL
   WHERE id = ? AND revision = ? AND checkedRevision < ? AND status IN ('pending', 'scheduled')`;
 const TAGS_FEED_AT = 'UPDATE "PostTag" SET feedAt = ? WHERE postId = ?';
 const COUNT_REPLY = 'UPDATE "Post" SET replyCount = replyCount + 1, updatedAt = ? WHERE id = ?';

@@ -19,8 +19,8 @@ export interface CreatePostInput {
 }
 
 const PARENT = 'SELECT communityId, status FROM "Post" WHERE id = ?';
-const INSERT_POST = `INSERT INTO "Post" (id, communityId, authorId, parentId, title, body, status, revision, checkedRevision, publishAt, createdAt, updatedAt)
-  VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?)`;
+const INSERT_POST = `INSERT INTO "Post" (id, communityId, authorId, parentId, title, body, status, revision, checkedRevision, publishAt, checkDueAt, createdAt, updatedAt)
+  VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?, ?)`;
 const INSERT_TAG = 'INSERT INTO "PostTag" (postId, communityId, tag) VALUES (?, ?, ?)';
 const AUTHOR = 'SELECT id, handle, displayName, locale, createdAt FROM "User" WHERE id = ?';
 
@@ -46,7 +46,8 @@ export async function createPost(deps: { sql: SqlLane; now: Date; screen: BlockS
       const parent = q.get<{ communityId: string; status: string }>(PARENT, input.parentId);
       if (!parent || parent.communityId !== communityId || parent.status !== 'published') fail('invalid_parent');
     }
-    q.run(INSERT_POST, id, communityId, input.actor.userId, input.parentId ?? null, input.title ?? null, input.body, status, publishAt ? sqlDate(publishAt) : null, at, at);
+    const publishAtText = publishAt ? sqlDate(publishAt) : null;
+    q.run(INSERT_POST, id, communityId, input.actor.userId, input.parentId ?? null, input.title ?? null, input.body, status, publishAtText, publishAtText ?? at, at, at);
     for (const tag of tags) q.run(INSERT_TAG, id, communityId, tag);
     return q.get<{ id: string; handle: string; displayName: string; locale: string; createdAt: string }>(AUTHOR, input.actor.userId) ?? fail('not_found');
   });

@@ -59,7 +59,7 @@ async function decide(tx: Tx, now: Date, input: DecisionInput): Promise<Outcome<
     const wasVisible = post.status === 'published';
     await tx.post.update({
       where: { id: post.id },
-      data: { status: 'published', approvedRevision: post.revision, checkedRevision: post.revision, publishedAt: post.publishedAt ?? now, feedAt: post.feedAt ?? now },
+      data: { status: 'published', approvedRevision: post.revision, checkedRevision: post.revision, checkDueAt: null, publishedAt: post.publishedAt ?? now, feedAt: post.feedAt ?? now },
     });
     await tx.postTag.updateMany({ where: { postId: post.id }, data: { feedAt: post.feedAt ?? now } });
     if (!wasVisible && post.parentId && post.publishedAt === null) await tx.post.update({ where: { id: post.parentId }, data: { replyCount: { increment: 1 } } });

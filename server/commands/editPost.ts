@@ -33,6 +33,7 @@ export async function editPost(
         censoredTitle: null,
         status: stillScheduled ? 'scheduled' : 'pending',
         revision: { increment: 1 },
+        checkDueAt: stillScheduled ? current.publishAt : deps.now,
         editedAt: deps.now,
       },
     });
