@@ -64,6 +64,9 @@ export function createAnnouncer(deps: { sql: SqlLane; target: BroadcastTarget; l
         const insiderPayload = { communitySlug: post.communitySlug, post: original };
         if (event.type === 'post:changed_private') {
           emit(insiders, 'post:updated', insiderPayload);
+        } else if (post.status === 'published' && post.body === original.body && post.title === original.title) {
+          // Nothing censored: one broadcast to everyone (a socket in several of the rooms gets it once).
+          emit([members, ...insiders], event.type, payload);
         } else if (post.status === 'published') {
           emit([members], event.type, payload, insiders);
           emit(insiders, event.type, insiderPayload);

@@ -118,6 +118,14 @@ describe('what members hear', () => {
       await live.next<PostPayload>('post:published', forPost(later.id));
       expect(live.received.filter((r) => r.event === 'post:published' && (r.payload as PostPayload).post.id === post.id)).toHaveLength(1);
     }
+    // An uncensored post goes out in one broadcast to members, moderators and its author: still once each.
+    const last = await createPost(api, author, community.slug, { body: `Terakhir ${unique()}` });
+    const after = await createPost(api, reader, community.slug, { body: `Penutup ${unique()}` });
+    for (const live of [readerLive, authorLive, moderatorLive]) {
+      await live.next<PostPayload>('post:published', forPost(after.id));
+      expect(live.received.filter((r) => r.event === 'post:published' && (r.payload as PostPayload).post.id === later.id)).toHaveLength(1);
+      expect(live.received.filter((r) => r.event === 'post:published' && (r.payload as PostPayload).post.id === last.id)).toHaveLength(1);
+    }
   });
 
   it('a member whose socket did not join the community hears nothing of it', async () => {
