@@ -1,6 +1,6 @@
 // The flagging worker's command, run once per post revision. It is on every post's path, so it reads and writes
 // through the SQL lane (server/db/sqlLane.ts): two reads, then one synchronous transaction.
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../lib/ids';
 import type { Action, CheckReason } from '../checker';
 import { checkText } from '../checker';
 import type { Db } from '../db/client';
@@ -142,12 +142,12 @@ function openItem(q: SqlRunner, input: { post: { id: string; communityId: string
     if (existing.state === 'open') q.run(BUMP_OPEN_ITEM, at, id);
     else q.run(REOPEN_ITEM, at, at, id);
   } else {
-    id = uuidv7();
+    id = newId();
     q.run(OPEN_ITEM, id, input.post.id, input.post.communityId, at, at, at);
   }
   for (const r of input.reasons) {
     const detail = JSON.stringify({ kind: r.kind, field: r.field, normalized: r.normalized, entry: r.entry, lang: r.lang, severity: r.severity, category: r.category, action: r.action, start: r.start, end: r.end });
-    q.run(ADD_REASON, uuidv7(), id, r.source, r.ruleId ?? null, r.match, r.score, input.revision, detail, at);
+    q.run(ADD_REASON, newId(), id, r.source, r.ruleId ?? null, r.match, r.score, input.revision, detail, at);
   }
   return { id, created: !existing || existing.state !== 'open' };
 }

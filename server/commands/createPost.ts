@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../lib/ids';
 import { fromSqlDate, sqlDate, type SqlLane } from '../db/sqlLane';
 import { fail } from '../errors';
 import { parseHashtags } from '../lib/hashtags';
@@ -36,7 +36,7 @@ export async function createPost(deps: { sql: SqlLane; now: Date; screen: BlockS
   const communityId = input.community.id;
   const scheduled = input.publishAt !== undefined && input.publishAt.getTime() > deps.now.getTime();
   // Time-ordered like Prisma's uuid(7), from the real clock, so ids stay monotonic even when tests fix `now`.
-  const id = uuidv7();
+  const id = newId();
   const at = sqlDate(deps.now);
   const tags = parseHashtags(joinText(input.title, input.body));
   const status = scheduled ? 'scheduled' : 'pending';

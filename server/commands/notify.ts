@@ -1,5 +1,5 @@
 // Notifications are rows written inside the caller's transaction; the event announcing them is returned.
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../lib/ids';
 import type { NotificationKind } from '../contracts/api';
 import type { Prisma } from '../db/generated/client';
 import { sqlDate, type SqlRunner } from '../db/sqlLane';
@@ -32,7 +32,7 @@ const INSERT_NOTIFICATION = 'INSERT INTO "Notification" (id, userId, communityId
 
 /** The same, inside a transaction on the SQL lane (the flagging worker's). */
 export function notifyOnLane(q: SqlRunner, input: NotificationInput): DomainEvent {
-  const id = uuidv7();
+  const id = newId();
   q.run(INSERT_NOTIFICATION, id, input.userId, input.communityId, input.kind, JSON.stringify(input.data), sqlDate(input.now));
   return { type: 'notification', userId: input.userId, notificationId: id };
 }
