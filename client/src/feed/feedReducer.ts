@@ -60,10 +60,12 @@ function updated(state: FeedState, post: Post, meId: string): FeedState {
   return everywhere(state, (list) => replaceIn(list, post));
 }
 
+// The POST's answer is the post as it was saved, the oldest state it has: a live event that won the race with it
+// (its publication, or its hold for a moderator) already put a newer copy in the feed or in my pending posts.
 function created(state: FeedState, post: Post): FeedState {
   if (post.parentId === null) {
-    // The publication event may have won the race with the POST's answer: then the post is already in the feed.
-    return state.items.some((p) => p.id === post.id) ? state : { ...state, pending: upsertFirst(state.pending, post) };
+    const known = state.items.some((p) => p.id === post.id) || state.pending.some((p) => p.id === post.id);
+    return known ? state : { ...state, pending: [post, ...state.pending] };
   }
   return withThread(state, post.parentId, (thread) =>
     thread.items.some((p) => p.id === post.id) ? thread : { ...thread, items: [post, ...thread.items] },
