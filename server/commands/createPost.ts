@@ -1,5 +1,5 @@
 import { newId } from '../lib/ids';
-import { fromSqlDate, sqlDate, type SqlLane } from '../db/sqlLane';
+import { sqlDate, type SqlLane } from '../db/sqlLane';
 import { fail } from '../errors';
 import { parseHashtags } from '../lib/hashtags';
 import type { Actor } from '../policies/actor';
@@ -7,6 +7,7 @@ import { authorize } from '../policies/community';
 import type { BlockScreen } from './screenForBlock';
 import type { Outcome } from './outcome';
 import type { RuleSetSource } from '../queries/ruleSets';
+import { readUser } from '../queries/users';
 import type { PostRow } from '../presenters/presentPost';
 
 export interface CreatePostInput {
@@ -22,7 +23,6 @@ const PARENT = 'SELECT communityId, status FROM "Post" WHERE id = ?';
 const INSERT_POST = `INSERT INTO "Post" (id, communityId, authorId, parentId, title, body, status, revision, checkedRevision, publishAt, checkDueAt, createdAt, updatedAt)
   VALUES (?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?, ?, ?)`;
 const INSERT_TAG = 'INSERT INTO "PostTag" (postId, communityId, tag) VALUES (?, ?, ?)';
-const AUTHOR = 'SELECT id, handle, displayName, locale, createdAt FROM "User" WHERE id = ?';
 
 /**
  * Saves a post as `pending` (or `scheduled`) and asks for its check. Nothing is visible to other members until
@@ -49,7 +49,7 @@ export async function createPost(deps: { sql: SqlLane; now: Date; screen: BlockS
     const publishAtText = publishAt ? sqlDate(publishAt) : null;
     q.run(INSERT_POST, id, communityId, input.actor.userId, input.parentId ?? null, input.title ?? null, input.body, status, publishAtText, publishAtText ?? at, at, at);
     for (const tag of tags) q.run(INSERT_TAG, id, communityId, tag);
-    return q.get<{ id: string; handle: string; displayName: string; locale: string; createdAt: string }>(AUTHOR, input.actor.userId) ?? fail('not_found');
+    return readUser(q, input.actor.userId) ?? fail('not_found');
   });
   const row: PostRow = {
     id,
@@ -68,7 +68,7 @@ export async function createPost(deps: { sql: SqlLane; now: Date; screen: BlockS
     createdAt: deps.now,
     editedAt: null,
     authorId: input.actor.userId,
-    author: { ...author, createdAt: fromSqlDate(author.createdAt) },
+    author,
     community: { slug: input.community.slug },
     tags: tags.map((tag) => ({ tag })),
   };

@@ -1,6 +1,6 @@
 import type { Locale, Me, User } from '../contracts/api';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   handle: string;
   displayName: string;

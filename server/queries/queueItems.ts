@@ -4,6 +4,7 @@ import type { ModerationItem as QueueItemView, ReasonView, User } from '../contr
 import { fromSqlDate, type SqlLane, type SqlRunner } from '../db/sqlLane';
 import { presentUser } from '../presenters/presentUser';
 import { loadPostViews } from './postViews';
+import { readUser } from './users';
 
 function parseDetail(text: string): Record<string, unknown> {
   try {
@@ -31,7 +32,6 @@ const ITEM = `SELECT i.id, i.postId, i.state, i.version, i.escalated, i.openedAt
 const REASONS = 'SELECT source, ruleId, match, score, revision, detail FROM "ModerationReason" WHERE itemId = ? ORDER BY createdAt, id';
 const REPORTS = `SELECT r.reason, r.note, r.createdAt, u.id, u.handle, u.displayName, u.locale, u.createdAt AS userCreatedAt
   FROM "Report" r JOIN "User" u ON u.id = r.reporterId WHERE r.itemId = ? ORDER BY r.createdAt, r.id`;
-const USER = 'SELECT id, handle, displayName, locale, createdAt FROM "User" WHERE id = ?';
 const AUTHOR_POSTS = `SELECT status, count(*) AS n FROM "Post" WHERE authorId = ? AND communityId = ? AND status IN ('published', 'removed') GROUP BY status`;
 const AUTHOR_SANCTIONS = 'SELECT count(*) AS n FROM "Sanction" WHERE userId = ? AND communityId = ?';
 
@@ -62,8 +62,8 @@ function readItem(q: SqlRunner, id: string, now: Date): QueueItemView | null {
   const item = q.get<ItemRow>(ITEM, id);
   if (!item) return null;
   const userOf = (userId: string | null): User | null => {
-    const row = userId ? q.get<UserRecord>(USER, userId) : undefined;
-    return row ? userView(row) : null;
+    const row = userId ? readUser(q, userId) : undefined;
+    return row ? presentUser(row) : null;
   };
   const reports = q.all<{ reason: string; note: string | null; createdAt: string; userCreatedAt: string } & Omit<UserRecord, 'createdAt'>>(REPORTS, id);
   const reportCounts: Record<string, number> = {};
