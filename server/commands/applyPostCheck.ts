@@ -57,7 +57,8 @@ interface PostToCheck {
   joinedAt: string | null;
 }
 
-const CHECKABLE = ['pending', 'scheduled'];
+/** The states in which a post's revision can owe a check. */
+export const CHECKABLE_STATUSES = ['pending', 'scheduled'];
 
 /**
  * Checks one revision of a post and applies the verdict exactly once: clean posts publish (censored or flagged
@@ -70,7 +71,7 @@ export async function applyPostCheck(
 ): Promise<Outcome<CheckOutcome>> {
   const { now } = deps;
   const post = await deps.sql.read((q) => q.get<PostToCheck>(POST_TO_CHECK, job.postId));
-  if (!post || post.revision !== job.revision || post.checkedRevision >= job.revision || !CHECKABLE.includes(post.status)) {
+  if (!post || post.revision !== job.revision || post.checkedRevision >= job.revision || !CHECKABLE_STATUSES.includes(post.status)) {
     // A retried job whose outcome is already committed may have died before announcing it. Members would then never
     // hear of the post live, so its publication is announced again: clients upsert by id, a repeat is harmless.
     const republish = job.retried === true && post?.revision === job.revision && post.checkedRevision === job.revision && post.status === 'published';

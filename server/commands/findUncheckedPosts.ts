@@ -1,8 +1,7 @@
 import type { FlagPostJob } from '../contracts/jobs';
 import type { Db } from '../db/client';
+import { CHECKABLE_STATUSES } from './applyPostCheck';
 
-/** A check is owed for these states only; a marker left on a post in any other state is stale. */
-const CHECKABLE = ['pending', 'scheduled'];
 
 /**
  * Posts whose check is owed and overdue: pending ones whose current revision was never checked, and scheduled ones
@@ -22,12 +21,13 @@ export async function findUncheckedPosts(deps: { db: Db; now: Date }, options: {
     orderBy: { checkDueAt: 'asc' },
     take: options.limit,
   });
-  const owed = rows.filter((r) => CHECKABLE.includes(r.status) && r.checkedRevision < r.revision);
+  const owed = rows.filter((r) => CHECKABLE_STATUSES.includes(r.status) && r.checkedRevision < r.revision);
   if (owed.length < rows.length) {
     const stale = rows.filter((r) => !owed.includes(r)).map((r) => r.id);
-    // Only while still settled: an edit in between owes a check again and must keep its marker.
+    // A marker on a post in no checkable state, or already checked, is stale. Cleared only while still settled: an
+    // edit in between owes a check again and must keep its marker.
     await deps.db.post.updateMany({
-      where: { id: { in: stale }, OR: [{ status: { notIn: CHECKABLE } }, { checkedRevision: { gte: deps.db.post.fields.revision } }] },
+      where: { id: { in: stale }, OR: [{ status: { notIn: CHECKABLE_STATUSES } }, { checkedRevision: { gte: deps.db.post.fields.revision } }] },
       data: { checkDueAt: null },
     });
   }
