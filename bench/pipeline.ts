@@ -296,13 +296,22 @@ interface LatencyResult {
   failed: number;
 }
 
+/** What every latency phase runs against. */
+interface Phases {
+  http: Http;
+  baseUrl: string;
+  setup: Setup;
+  arrivals: { published: Arrivals; opened: Arrivals };
+  pids: Pids;
+}
+
 /** (d) posts at a fixed rate spread over all authors; latency from submit to the event. */
-async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrivals: Arrivals, slug: string, rate: number, ms: number, appPids: number[]): Promise<LatencyResult> {
+async function measureLatency(p: Phases, arrivals: Arrivals, slug: string, rate: number, ms: number): Promise<LatencyResult> {
+  const { http, baseUrl, setup } = p;
   const accepted = new Set<number>();
   const responseMs: number[] = [];
   const lagBefore = await eventLoopLag(baseUrl);
-  const appCpu = cpuMeter(appPids);
-  const perProcess = appPids.map((pid) => cpuMeter([pid]));
+  const perProcess = p.pids.app.map((pid) => cpuMeter([pid]));
   const ownCpu = process.cpuUsage();
   // The load generator's own loop: a late timer here sends a burst and delays reading what arrived.
   const own = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
@@ -313,8 +322,8 @@ async function measureLatency(http: Http, baseUrl: string, setup: Setup, arrival
     task: (i) => submit(http, arrivals, accepted, setup.authors[i % setup.authors.length] as BenchUser, slug, responseMs),
   });
   await arrivals.drain(accepted, 120_000);
-  const appCpuMsPerPost = appCpu.stop() / accepted.size;
   const processCpuMsPerPost = perProcess.map((m) => m.stop() / accepted.size);
+  const appCpuMsPerPost = processCpuMsPerPost.reduce((sum, ms) => sum + ms, 0);
   const ownUsed = process.cpuUsage(ownCpu);
   const generatorCpuMsPerPost = (ownUsed.user + ownUsed.system) / 1000 / accepted.size;
   own.disable();
@@ -411,20 +420,13 @@ interface Figures {
 /** Half of the issue's throughput target (1,000 posts/s): the other reading of "half that load". */
 const TARGET_HALF_RATE = 500;
 
-interface Phases {
-  http: Http;
-  baseUrl: string;
-  setup: Setup;
-  arrivals: { published: Arrivals; opened: Arrivals };
-  pids: Pids;
-}
 
 /** The two latency phases at `rate`, printed under `label`: to `post:published`, then to `queue:item_opened`. */
 async function measureBothAt(p: Phases, rate: number, label: string): Promise<{ auto: LatencyResult; pre: LatencyResult }> {
-  const auto = await measureLatency(p.http, p.baseUrl, p.setup, p.arrivals.published, p.setup.autoSlug, rate, durationMs, p.pids.app);
+  const auto = await measureLatency(p, p.arrivals.published, p.setup.autoSlug, rate, durationMs);
   line(`${label} submit -> post:published at ${rate} posts/s`, latencyText(auto.latency));
   printStages(auto);
-  const pre = await measureLatency(p.http, p.baseUrl, p.setup, p.arrivals.opened, p.setup.preSlug, rate, durationMs, p.pids.app);
+  const pre = await measureLatency(p, p.arrivals.opened, p.setup.preSlug, rate, durationMs);
   line(`    submit -> queue:item_opened (pre-moderation) at ${rate}/s`, latencyText(pre.latency));
   printStages(pre);
   return { auto, pre };
@@ -432,7 +434,7 @@ async function measureBothAt(p: Phases, rate: number, label: string): Promise<{ 
 
 /** `--only-rate=N`: a warm-up at that rate, then the two latency phases at it; nothing else. */
 async function measureOnlyRate(p: Phases, rate: number): Promise<void> {
-  await measureLatency(p.http, p.baseUrl, p.setup, p.arrivals.published, p.setup.autoSlug, rate, 3000, p.pids.app);
+  await measureLatency(p, p.arrivals.published, p.setup.autoSlug, rate, 3000);
   await measureBothAt(p, rate, '(d)');
 }
 
@@ -460,7 +462,7 @@ async function measureAll(http: Http, baseUrl: string, setup: Setup, redisUrl: s
   let extra: { rate: number; auto: LatencyResult } | undefined;
   if (args['extra-rate']) {
     const rate = Number(args['extra-rate']);
-    const result = await measureLatency(http, baseUrl, setup, arrivals.published, setup.autoSlug, rate, durationMs, pids.app);
+    const result = await measureLatency(phases, arrivals.published, setup.autoSlug, rate, durationMs);
     line(`(f) submit -> post:published at ${rate} posts/s`, latencyText(result.latency));
     printStages(result);
     extra = { rate, auto: result };
