@@ -10,6 +10,7 @@ import { errorMessage } from '../errorMessages';
 import { isAppError, type ErrorCode } from '../errors';
 import { resolveSession, tokenFromHeaders, type AuthUser } from '../middlewares/authenticate';
 import { loadActor } from '../queries/actor';
+import { createAdapterParser } from './adapterParser';
 import { allCommunityRooms, roomsForRole, userRoom } from './rooms';
 
 interface SocketData {
@@ -26,7 +27,7 @@ export const socketKey = (prefix: string): string => `${prefix}:socket.io`;
 export function attachSocketServer(options: { httpServer: HttpServer; deps: Deps; pub: Redis; sub: Redis }): RukunServer {
   const { deps } = options;
   const io: RukunServer = new Server(options.httpServer, {
-    adapter: createAdapter(options.pub, options.sub, { key: socketKey(deps.config.QUEUE_PREFIX) }),
+    adapter: createAdapter(options.pub, options.sub, { key: socketKey(deps.config.QUEUE_PREFIX), parser: createAdapterParser() }),
     serveClient: false,
     cors: deps.config.PUBLIC_ORIGINS.length ? { origin: deps.config.PUBLIC_ORIGINS, credentials: true } : undefined,
   });
