@@ -5,13 +5,15 @@
 // checkpoints, which never wait for and never block the writer, a few times a second while the WAL grows.
 //
 // A PASSIVE checkpoint copies the frames that existed when it began. SQLite starts the WAL over from its beginning
-// only when a write begins after a checkpoint that reached the end of the WAL, and under steady writes the thread
-// never does: new frames arrive while it copies. So after each pass the thread tells the app's connection, which
-// copies the few frames written meanwhile itself (a millisecond or two, between two of its own writes), and its next
-// write starts the WAL over. Before, a TRUNCATE checkpoint held the write lock for 25-45 ms about once a second, and
-// the writes waiting behind it were bench:pipeline's p99 at half load. TRUNCATE remains the last resort for a WAL
-// that still grows: another process writing the same file (npm run server beside npm run worker) can keep both
-// connections from ever reaching the end.
+// only when a write begins after a checkpoint that reached the end of the WAL, and under steady writes one pass
+// rarely does: new frames arrive while it copies. So the thread runs a few more passes right away, each copying only
+// what arrived during the one before, until one finds nothing new; the app's next write then starts the WAL over.
+// Only when writes keep coming through every pass and the WAL has grown past catchUpFrames does the thread ask the
+// app's connection, the only writer, to copy the last few frames itself between two of its own writes (3-6 ms of
+// its event loop; it was asked after every pass at first, four times a second under load). Before, a TRUNCATE
+// checkpoint held the write lock for 25-45 ms about once a second, and the writes waiting behind it were
+// bench:pipeline's p99 at half load. TRUNCATE remains the last resort for a WAL that still grows: another process
+// writing the same file (npm run server beside npm run worker) can keep both connections from ever reaching the end.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
@@ -28,6 +30,7 @@ const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 let db = null;
 let lastChange = 0;
+const EXTRA_PASSES = 3;
 const timer = setInterval(() => {
   let wal;
   try {
@@ -46,9 +49,20 @@ const timer = setInterval(() => {
         db.pragma('busy_timeout = 0');
       }
     } else {
-      const [pass] = db.pragma('wal_checkpoint(PASSIVE)');
-      // It copied every frame that was there when it began: what is left was written during the pass.
-      if (pass && pass.busy === 0 && pass.checkpointed === pass.log) parentPort.postMessage({ caughtUp: true });
+      let [pass] = db.pragma('wal_checkpoint(PASSIVE)');
+      // It copied every frame that was there when it began. Frames written meanwhile are copied by another, shorter
+      // pass, while there are any: once a pass finds no new frame (or a WAL already started over), the whole WAL is
+      // in the database file and the app's next write starts it over, with nothing left for the app's thread to do.
+      for (let extra = 0; extra < EXTRA_PASSES && pass.busy === 0 && pass.checkpointed === pass.log; extra++) {
+        const [again] = db.pragma('wal_checkpoint(PASSIVE)');
+        if (again.log <= pass.log) {
+          pass = null;
+          break;
+        }
+        pass = again;
+      }
+      // Writes kept coming during every pass: past catchUpFrames the app's connection copies the last few itself.
+      if (pass && pass.busy === 0 && pass.checkpointed === pass.log && pass.log >= workerData.catchUpFrames) parentPort.postMessage({ caughtUp: true });
     }
     lastChange = wal.mtimeMs;
   } catch (err) {
@@ -69,6 +83,12 @@ parentPort.on('message', () => {
 /** SQLite's automatic checkpoint threshold: 1,000 pages of 4 KiB. */
 const THRESHOLD_BYTES = 1000 * 4096;
 
+/**
+ * Frames (of 4 KiB pages) the WAL may hold before the app's own connection is asked to catch up: the thread's passes
+ * usually start the WAL over by themselves, and a catch-up costs the event loop a few milliseconds.
+ */
+const CATCH_UP_FRAMES = WAL_SIZE_LIMIT_BYTES / 4096;
+
 /** Past this size the WAL is checkpointed to its end and emptied, holding the write lock while it does. */
 const TRUNCATE_BYTES = 64 * 1024 * 1024;
 
@@ -79,6 +99,8 @@ export interface Checkpointer {
 export interface CheckpointerOptions {
   intervalMs?: number;
   thresholdBytes?: number;
+  /** The app's connection is asked to catch up only once the WAL holds this many frames (the thread could not). */
+  catchUpFrames?: number;
   truncateBytes?: number;
   /** Runs on the app's thread after each pass of the thread's that reached the end of the WAL: catchUpCheckpoint. */
   onCaughtUp?: () => void;
@@ -106,7 +128,9 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const thread = new Worker(THREAD, {
     eval: true,
-    workerData: { driver, path, intervalMs: options.intervalMs ?? 250, thresholdBytes: options.thresholdBytes ?? THRESHOLD_BYTES, truncateBytes: options.truncateBytes ?? TRUNCATE_BYTES },
+    workerData: { driver, path, intervalMs: options.intervalMs ?? 250, thresholdBytes: options.thresholdBytes ?? THRESHOLD_BYTES,
+      catchUpFrames: options.catchUpFrames ?? CATCH_UP_FRAMES,
+      truncateBytes: options.truncateBytes ?? TRUNCATE_BYTES },
   });
   // It must not keep a process alive that has nothing else left to do.
   thread.unref();

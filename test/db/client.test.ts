@@ -111,6 +111,37 @@ describe('createDatabase', () => {
     }
   });
 
+  it('starts the WAL over by itself under steady writes, asking the app connection for nothing', async () => {
+    const path = join(tempDir(), 'paced.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    disableAutoCheckpoint(db);
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const commit = db.transaction(() => {
+      for (let i = 0; i < 8; i++) insert.run('z'.repeat(1000));
+    });
+    let asked = 0;
+    // No TRUNCATE, and a catch-up request would only be counted: the thread's own passes must reach the end.
+    const checkpointer = startCheckpointer(path, { intervalMs: 20, thresholdBytes: 200_000, truncateBytes: Number.MAX_SAFE_INTEGER, onCaughtUp: () => void (asked += 1) });
+    try {
+      commit();
+      const first = walRestarts(path);
+      const deadline = Date.now() + 5000;
+      // A commit every millisecond or so, as under a steady load: a single pass, which copies what 20 ms of writes
+      // left, is nearly always overtaken by the next commit; the short passes after it are not.
+      while (Date.now() < deadline && walRestarts(path) < first + 3) {
+        commit();
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      expect(walRestarts(path)).toBeGreaterThanOrEqual(first + 3);
+      expect(asked).toBe(0);
+    } finally {
+      await checkpointer.stop();
+      db.close();
+    }
+  });
+
   it('lets the app connection catch up after the thread, so steady writes through the lane restart the WAL', async () => {
     const path = database.url.replace(/^file:/, '');
     const first = walRestarts(path);
