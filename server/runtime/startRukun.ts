@@ -75,7 +75,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
     sql: database.sql,
     redis,
     queues,
-    enqueue: createEnqueue({ queues, logger }),
+    enqueue: createEnqueue({ queues, logger, gatherMs: config.FLAG_GATHER_MS }),
     announce: (events) => announce(events),
     logger,
     metrics,

@@ -61,6 +61,36 @@ describe('createEnqueue', () => {
     expect(calls.slice(1)).toEqual([{ name: 'check', posts: ['alone'], jobId: 'post-alone-r1' }]);
   });
 
+  it('spaces batch adds gatherMs apart: posts soon after an add share the next job, a post after a quiet spell goes out at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { logger } = recordingLogger();
+      const { queues, calls } = queueWhoseAdd(async () => undefined);
+      const enqueue = createEnqueue({ queues, logger, gatherMs: 4 });
+      // Nothing was added before: no waiting.
+      await enqueue([job('first')]);
+      expect(calls).toEqual([{ name: 'check', posts: ['first'], jobId: 'post-first-r1' }]);
+
+      // Within 4 ms of that add: held until the interval is over, together with what arrives meanwhile.
+      vi.advanceTimersByTime(1);
+      const second = enqueue([job('second')]);
+      await vi.advanceTimersByTimeAsync(1);
+      const third = enqueue([job('third')]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await Promise.all([second, third]);
+      expect(calls.slice(1)).toEqual([{ name: 'check-batch', posts: ['second', 'third'], jobId: undefined }]);
+
+      // A quiet spell longer than the interval: the next post is added in its own turn again.
+      vi.advanceTimersByTime(50);
+      await enqueue([job('later')]);
+      expect(calls.slice(2)).toEqual([{ name: 'check', posts: ['later'], jobId: 'post-later-r1' }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps one job per revision, with its id, for a call that asks for several, for delayed ones and when told not to gather', async () => {
     const { logger } = recordingLogger();
     const { queues, calls } = queueWhoseAdd(async () => undefined);
