@@ -35,7 +35,7 @@ const envSchema = z.object({
   RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   // Flagging jobs asked for within this many milliseconds of the previous add share one job (workers/queues.ts).
-  FLAG_GATHER_MS: z.coerce.number().min(0).max(100).default(4),
+  FLAG_GATHER_MS: z.coerce.number().min(0).max(100).default(8),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).default(30),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).default(20),
   CLIENT_DIST: z.string().default('client/dist'),

@@ -61,7 +61,7 @@ export type Enqueue = (jobs: JobRequest[], options?: { gather?: boolean }) => Pr
  * afterwards, and only an add that really fails is worth a warning.
  *
  * Under load many requests commit together; the single flagging jobs they ask for right after are added together
- * as one `check-batch` job. Adds of such jobs are also spaced at least `gatherMs` apart: a post whose turn comes
+ * as one `check-batch` job. Adds of such jobs are also spaced at least `gatherMs` apart (FLAG_GATHER_MS, 8 ms by default): a post whose turn comes
  * sooner after the previous add waits out the rest of that interval, with every post that arrives meanwhile. At a
  * steady rate below the maximum, requests rarely share a turn, and each job then pays for its own Redis round trips
  * and turns of the worker (add, fetch, commit, finish): spacing them cost a few milliseconds of latency and saved
