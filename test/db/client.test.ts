@@ -61,14 +61,9 @@ describe('createDatabase', () => {
   });
 
   it('empties a WAL that writes kept growing', async () => {
-    const path = join(tempDir(), 'wal.db');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    disableAutoCheckpoint(db);
-    db.exec('CREATE TABLE t (x TEXT)');
+    const { path, db, insert } = walDatabase('wal.db');
     const checkpointer = startCheckpointer(path, { intervalMs: 20, truncateBytes: 5_000_000 });
     try {
-      const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
       db.transaction(() => {
         for (let i = 0; i < 1500; i++) insert.run('y'.repeat(4000));
       })();
@@ -82,12 +77,7 @@ describe('createDatabase', () => {
   });
 
   it('starts the WAL over while writes never pause, without holding the write lock', async () => {
-    const path = join(tempDir(), 'steady.db');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    disableAutoCheckpoint(db);
-    db.exec('CREATE TABLE t (x TEXT)');
-    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const { path, db, insert } = walDatabase('steady.db');
     const commit = db.transaction(() => {
       for (let i = 0; i < 4; i++) insert.run('z'.repeat(1000));
     });
@@ -112,12 +102,7 @@ describe('createDatabase', () => {
   });
 
   it('starts the WAL over by itself under steady writes, asking the app connection for nothing', async () => {
-    const path = join(tempDir(), 'paced.db');
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    disableAutoCheckpoint(db);
-    db.exec('CREATE TABLE t (x TEXT)');
-    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    const { path, db, insert } = walDatabase('paced.db');
     const commit = db.transaction(() => {
       for (let i = 0; i < 8; i++) insert.run('z'.repeat(1000));
     });
@@ -175,6 +160,16 @@ describe('createDatabase', () => {
     expect(out.trim()).toBe('after stop');
   });
 });
+
+/** A database file in WAL mode with automatic checkpoints off, as the app's connection has it, and one table. */
+function walDatabase(name: string): { path: string; db: Database.Database; insert: Database.Statement } {
+  const path = join(tempDir(), name);
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  disableAutoCheckpoint(db);
+  db.exec('CREATE TABLE t (x TEXT)');
+  return { path, db, insert: db.prepare('INSERT INTO t (x) VALUES (?)') };
+}
 
 /** The WAL header's checkpoint sequence number: SQLite adds one every time it starts the WAL over. */
 function walRestarts(path: string): number {
