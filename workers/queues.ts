@@ -61,16 +61,16 @@ export type Enqueue = (jobs: JobRequest[], options?: { gather?: boolean }) => Pr
  * afterwards, and only an add that really fails is worth a warning.
  *
  * Under load many requests commit together; the single flagging jobs they ask for right after are added together
- * as one `check-batch` job. Adds of such jobs are also spaced at least `gatherMs` apart (FLAG_GATHER_MS, 8 ms by default): a post whose turn comes
- * sooner after the previous add waits out the rest of that interval, with every post that arrives meanwhile. At a
- * steady rate below the maximum, requests rarely share a turn, and each job then pays for its own Redis round trips
- * and turns of the worker (add, fetch, commit, finish): spacing them cost a few milliseconds of latency and saved
- * 10-20% of the CPU per post at 500 posts/s (bench/README.md). After a quiet spell the first post goes out in its own
- * turn, as before. A request alone in its batch gets its own job with the revision's id, as do delayed jobs,
- * every job of a call that asks for several at once, and calls with `gather: false` (the sweeper): their ids keep a
- * repeated sweep from queueing a revision twice. A revision in a batch has no id of its own, so a sweep that runs
- * while that batch still waits (a backlog longer than the sweep's grace period) queues it again; the conditional
- * update in applyPostCheck makes the second check a no-op.
+ * as one `check-batch` job. Adds of such jobs are also spaced at least `gatherMs` apart (FLAG_GATHER_MS, 8 ms by
+ * default): a post whose turn comes sooner after the previous add waits out the rest of that interval, with every post
+ * that arrives meanwhile. At a steady rate below the maximum, requests rarely share a turn, and each job then pays
+ * for its own Redis round trips and turns of the worker (add, fetch, commit, finish): spacing them costs a few
+ * milliseconds of latency and saved about a fifth of the CPU per post at 500 posts/s (bench/README.md). After a quiet
+ * spell the first post goes out in its own turn, as before. A post alone in its batch gets its own job with the
+ * revision's id, as do delayed jobs, every job of a call that asks for several at once, and calls with
+ * `gather: false` (the sweeper): their ids keep a repeated sweep from queueing a revision twice. A revision in a
+ * batch has no id of its own, so a sweep that runs while that batch still waits (a backlog longer than the sweep's
+ * grace period) queues it again; the conditional update in applyPostCheck makes the second check a no-op.
  */
 export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?: number; gatherMs?: number }): Enqueue {
   const timeoutMs = deps.timeoutMs ?? 1000;

@@ -102,7 +102,10 @@ export interface CheckpointerOptions {
   /** The app's connection is asked to catch up only once the WAL holds this many frames (the thread could not). */
   catchUpFrames?: number;
   truncateBytes?: number;
-  /** Runs on the app's thread after each pass of the thread's that reached the end of the WAL: catchUpCheckpoint. */
+  /**
+   * Runs on the app's thread when writes kept arriving through all of the thread's passes and the WAL holds
+   * catchUpFrames or more: catchUpCheckpoint.
+   */
   onCaughtUp?: () => void;
   /** Hears a failure other than busy. */
   onError?: (message: string) => void;
@@ -128,9 +131,14 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const thread = new Worker(THREAD, {
     eval: true,
-    workerData: { driver, path, intervalMs: options.intervalMs ?? 250, thresholdBytes: options.thresholdBytes ?? THRESHOLD_BYTES,
+    workerData: {
+      driver,
+      path,
+      intervalMs: options.intervalMs ?? 250,
+      thresholdBytes: options.thresholdBytes ?? THRESHOLD_BYTES,
       catchUpFrames: options.catchUpFrames ?? CATCH_UP_FRAMES,
-      truncateBytes: options.truncateBytes ?? TRUNCATE_BYTES },
+      truncateBytes: options.truncateBytes ?? TRUNCATE_BYTES,
+    },
   });
   // It must not keep a process alive that has nothing else left to do.
   thread.unref();

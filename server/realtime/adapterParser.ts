@@ -20,7 +20,7 @@ export interface AdapterParser {
   decode(message: Buffer): unknown;
 }
 
-/** One parser per process: it learns the uids of its adapters from the broadcasts they encode. */
+/** One parser per Socket.IO server: it learns the uids of its adapters from the broadcasts they encode. */
 export function createAdapterParser(): AdapterParser {
   const ownUids = new Set<string>();
   return {
