@@ -74,6 +74,14 @@ export function canSeePost(actor: Actor, post: { status: string; authorId: strin
 }
 
 /**
+ * Whether the actor may report the post: any post it can see, and also one hidden by reports, which members saw
+ * while it was published and may still report (the reports go to its moderation item). Banned users: never.
+ */
+export function canReportPost(actor: Actor, post: { status: string; authorId: string }): boolean {
+  return canSeePost(actor, post) || (post.status === 'hidden' && !actor.banned && actor.role !== null);
+}
+
+/**
  * Role changes: an owner may grant up to manager, a manager up to moderator, and nobody may change someone
  * of their own rank or above. Ownership is only ever held by the creator here (transfer is a later feature).
  */

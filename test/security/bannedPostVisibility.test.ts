@@ -1,8 +1,8 @@
 // Issue 9, finding 10: a caller learns nothing about a post it may not see. For every route of the OpenAPI
 // document that takes a post id, a banned user (and an outsider) asking about a real post (their own held or
-// published one, someone else's published or held one) gets exactly the answer given for an id that does not
-// exist: same status, same code. The route list comes from the document, so a new post route without a request
-// below fails this test.
+// published one, someone else's published, held or hidden one) gets exactly the answer given for an id that does
+// not exist: same status, same code. The route list comes from the document, so a new post route without a
+// request below fails this test. (Members may still report a post hidden by reports: they saw it published.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../server/contracts/api';
 import { apiClient, type ApiClient } from '../helpers/api';
@@ -56,14 +56,20 @@ describe('posts a caller may not see', () => {
     expect(routes.filter((r) => !(r in REQUESTS)), 'post routes without a request in this test').toEqual([]);
 
     const { community, manager, author, members } = await cast(api);
-    const [other] = members as [TestUser];
+    const [other, second, third] = members as [TestUser, TestUser, TestUser];
     const outsider = await createUser(api);
     const posts: Record<string, Post> = {
       'own held': await heldPost(api, author, community.slug),
       'own published': await publishedPost(api, author, community.slug),
       'other published': await publishedPost(api, other, community.slug),
       'other held': await heldPost(api, other, community.slug),
+      'other hidden': await publishedPost(api, other, community.slug),
     };
+    // Three reports hide a post (the default threshold); members may still report it, a banned user may not.
+    for (const reporter of [second, third, manager]) {
+      const res = await api.request('POST', `/api/posts/${posts['other hidden']?.id}/reports`, { token: reporter.token, body: { reason: 'spam' } });
+      expect(res.status).toBe(201);
+    }
     const ban = await api.request('POST', `/api/communities/${community.slug}/members/${author.id}/sanctions`, { token: manager.token, body: { kind: 'ban', reason: 'Spam berulang' } });
     expect(ban.status).toBe(201);
 
@@ -81,7 +87,7 @@ describe('posts a caller may not see', () => {
     for (const post of Object.values(posts)) {
       const row = await server.rukun.deps.db.post.findUniqueOrThrow({ where: { id: post.id } });
       expect(row.revision, post.id).toBe(1);
-      expect(['published', 'pending']).toContain(row.status);
+      expect(['published', 'pending', 'hidden']).toContain(row.status);
     }
   });
 });

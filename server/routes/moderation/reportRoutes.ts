@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import { afterCommit } from '../../deps';
 import { reportPost } from '../../commands/reportPost';
 import { requireUser } from '../../middlewares/authenticate';
+import { canReportPost } from '../../policies/community';
 import { loadVisiblePost } from '../../queries/visiblePost';
 import { defineRoute, type RouteTarget } from '../defineRoute';
 import type { RateLimiters } from '../../middlewares/rateLimits';
@@ -12,7 +13,7 @@ import { reportBody } from './schemas';
 export function mountReportRoutes(target: RouteTarget, deps: Deps, limits: RateLimiters): void {
   defineRoute(target, { method: 'post', path: '/posts/:id/reports', summary: 'Report a post (one report per member)', tag: 'moderation', auth: true, params: idParams, body: reportBody, responses: { 201: '{report}' }, before: [limits.reporting] }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
-    const { post, actor } = await loadVisiblePost(deps, { userId: auth.user.id, postId: params.id });
+    const { post, actor } = await loadVisiblePost(deps, { userId: auth.user.id, postId: params.id, canSee: canReportPost });
     const now = deps.now();
     const community = await deps.db.community.findUniqueOrThrow({ where: { id: post.communityId }, select: { reportThreshold: true } });
     const outcome = await reportPost({ db: deps.db, now }, { actor, post, threshold: community.reportThreshold, reason: body.reason, ...(body.note ? { note: body.note } : {}) });
