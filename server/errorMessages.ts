@@ -48,6 +48,10 @@ export const ERROR_MESSAGES = {
   },
   already_reported: { en: 'You have already reported this post.', id: 'Anda sudah melaporkan kiriman ini.' },
   item_resolved: { en: 'This item has already been decided.', id: 'Item ini sudah diputuskan.' },
+  own_post: {
+    en: 'You cannot approve or remove your own post. Another moderator decides it, or escalate it.',
+    id: 'Anda tidak dapat menyetujui atau menghapus kiriman Anda sendiri. Moderator lain yang memutuskannya, atau eskalasikan.',
+  },
   reason_required: { en: 'Give a reason for removing this post.', id: 'Berikan alasan untuk menghapus kiriman ini.' },
   service_unavailable: {
     en: 'A service Rukun depends on is unavailable. Try again shortly.',

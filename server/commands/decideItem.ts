@@ -18,6 +18,8 @@ export interface DecisionInput {
   action: 'approve' | 'remove' | 'escalate';
   reason?: string;
   version: number;
+  /** The post revision the moderator read; when given, a decision on any other revision is refused (409). */
+  revision?: number;
   sanction?: { kind: SanctionKind; reason: string; durationMinutes?: number };
 }
 
@@ -43,7 +45,11 @@ export async function decideItem(deps: { db: Db; sql: SqlLane; now: Date }, inpu
 async function decide(tx: Tx, now: Date, input: DecisionInput): Promise<Outcome<{ itemId: string; postId: string }>> {
   const item = await tx.moderationItem.findUnique({ where: { id: input.itemId }, include: { post: true } });
   if (!item || item.communityId !== input.community.id) fail('not_found');
+  // Staff do not judge their own words: approving or removing their own post is for another moderator. Escalating
+  // is allowed, since it only hands the item on.
+  if (item.post.authorId === input.actor.userId && input.action !== 'escalate') fail('own_post');
   if (item.escalated) authorize(input.actor, 'item.decide_escalated');
+  if (input.revision !== undefined && input.revision !== item.post.revision) fail('version_conflict');
   const escalate = input.action === 'escalate';
   const won = await tx.moderationItem.updateMany({
     where: { id: item.id, version: input.version, state: 'open' },
@@ -57,10 +63,13 @@ async function decide(tx: Tx, now: Date, input: DecisionInput): Promise<Outcome<
   const events: DomainEvent[] = [{ type: 'queue:item_updated', communityId: item.communityId, itemId: item.id }];
   if (input.action === 'approve' && ['pending', 'hidden', 'published'].includes(post.status)) {
     const wasVisible = post.status === 'published';
-    await tx.post.update({
-      where: { id: post.id },
+    // Only the revision this decision was made on is marked approved and checked: should the post have changed
+    // under us (a writer that did not bump the item), nothing is published and the moderator must look again.
+    const approved = await tx.post.updateMany({
+      where: { id: post.id, revision: post.revision },
       data: { status: 'published', approvedRevision: post.revision, checkedRevision: post.revision, checkDueAt: null, publishedAt: post.publishedAt ?? now, feedAt: post.feedAt ?? now },
     });
+    if (approved.count === 0) fail('version_conflict');
     await tx.postTag.updateMany({ where: { postId: post.id }, data: { feedAt: post.feedAt ?? now } });
     if (!wasVisible && post.parentId && post.publishedAt === null) await tx.post.update({ where: { id: post.parentId }, data: { replyCount: { increment: 1 } } });
     if (!wasVisible) events.push({ type: 'post:published', ...ref });

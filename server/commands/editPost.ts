@@ -46,12 +46,17 @@ export async function editPost(
     if (current.status === 'published' && current.parentId) {
       await tx.post.update({ where: { id: current.parentId }, data: { replyCount: { decrement: 1 } } });
     }
-    return { revision: current.revision + 1, stillScheduled };
+    // A moderator may be reading the old text: bumping the item's version in this same transaction makes any
+    // decision sent for that text stale (409), so an approval never covers a revision nobody reviewed.
+    const item = await tx.moderationItem.findUnique({ where: { postId: current.id }, select: { id: true } });
+    if (item) await tx.moderationItem.update({ where: { id: item.id }, data: { version: { increment: 1 } } });
+    return { revision: current.revision + 1, stillScheduled, itemId: item?.id ?? null };
   });
   const events: DomainEvent[] =
     current.status === 'published'
       ? [{ type: 'post:removed', communityId: current.communityId, postId: current.id, authorId: current.authorId }]
       : [];
+  if (updated.itemId) events.push({ type: 'queue:item_updated', communityId: current.communityId, itemId: updated.itemId });
   const delayMs = updated.stillScheduled && current.publishAt ? current.publishAt.getTime() - deps.now.getTime() : 0;
   return { value: { id: current.id }, events, jobs: [{ queue: 'flagging', data: { postId: current.id, revision: updated.revision }, delayMs }] };
 }

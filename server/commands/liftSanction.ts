@@ -1,9 +1,10 @@
-import type { SanctionKind } from '../contracts/api';
+import type { Role, SanctionKind } from '../contracts/api';
 import type { Db } from '../db/client';
 import type { SqlLane } from '../db/sqlLane';
 import { inWriteTransaction } from '../db/transaction';
 import { fail } from '../errors';
 import { authorizeSanction } from '../policies/community';
+import { asRole } from '../policies/roles';
 import { loadActor } from '../queries/actor';
 import { notify } from './notify';
 import type { Outcome } from './outcome';
@@ -16,7 +17,10 @@ export async function liftSanction(deps: { db: Db; sql: SqlLane; now: Date }, in
     if (!sanction) fail('not_found');
     const actor = await loadActor(deps.sql, { communityId: sanction.communityId, userId: input.actorId, now: deps.now });
     if (actor.role === null || actor.role === 'member') fail('not_found');
-    authorizeSanction(actor, { role: null }, sanction.kind as SanctionKind);
+    // Lifting follows the rank rules of imposing, against the target's standing now; nobody lifts their own.
+    if (sanction.userId === input.actorId) fail('forbidden');
+    const target = await tx.membership.findUnique({ where: { communityId_userId: { communityId: sanction.communityId, userId: sanction.userId } } });
+    authorizeSanction(actor, { role: targetRole(target) }, sanction.kind as SanctionKind);
     if (sanction.liftedAt) fail('sanction_lifted');
     await tx.sanction.update({ where: { id: sanction.id }, data: { liftedAt: deps.now, liftedById: input.actorId } });
     if (sanction.kind === 'ban') {
@@ -41,4 +45,9 @@ export async function liftSanction(deps: { db: Db; sql: SqlLane; now: Date }, in
     });
     return { value: null, events: [event], jobs: [] };
   });
+}
+
+/** The rank a sanction's target holds: a banned user, or one who left, counts as a member. */
+function targetRole(membership: { role: string; status: string } | null): Role {
+  return membership && membership.status !== 'banned' ? asRole(membership.role) : 'member';
 }

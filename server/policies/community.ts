@@ -64,6 +64,24 @@ export function isStaff(actor: Actor | null): boolean {
 }
 
 /**
+ * Whether the actor may know that a post exists at all: members see published posts, its author and staff the
+ * rest, a banned user nothing. Routes ask this before any other check and answer 404 otherwise, so no later
+ * error (403 banned, muted, ...) tells a caller that an id is real.
+ */
+export function canSeePost(actor: Actor, post: { status: string; authorId: string }): boolean {
+  if (actor.banned) return false;
+  return post.status === 'published' ? actor.role !== null : post.authorId === actor.userId || isStaff(actor);
+}
+
+/**
+ * Whether the actor may report the post: any post it can see, and also one hidden by reports, which members saw
+ * while it was published and may still report (the reports go to its moderation item). Banned users: never.
+ */
+export function canReportPost(actor: Actor, post: { status: string; authorId: string }): boolean {
+  return canSeePost(actor, post) || (post.status === 'hidden' && !actor.banned && actor.role !== null);
+}
+
+/**
  * Role changes: an owner may grant up to manager, a manager up to moderator, and nobody may change someone
  * of their own rank or above. Ownership is only ever held by the creator here (transfer is a later feature).
  */

@@ -34,6 +34,7 @@ const CODE_KEYS: Record<ErrorCode | ClientErrorCode, PlainKey> = {
   version_conflict: 'errors.version_conflict',
   already_reported: 'errors.already_reported',
   item_resolved: 'errors.item_resolved',
+  own_post: 'errors.own_post',
   reason_required: 'errors.reason_required',
   service_unavailable: 'errors.service_unavailable',
   internal: 'errors.internal',

@@ -166,6 +166,7 @@ export const id = {
   'errors.version_conflict': 'Item ini berubah sejak Anda membukanya. Silakan tinjau versi terbarunya.',
   'errors.already_reported': 'Anda sudah melaporkan kiriman ini.',
   'errors.item_resolved': 'Item ini sudah diputuskan.',
+  'errors.own_post': 'Anda tidak dapat menyetujui atau menghapus kiriman Anda sendiri. Moderator lain yang memutuskannya, atau eskalasikan.',
   'errors.reason_required': 'Mohon berikan alasan untuk menghapus kiriman ini.',
   'errors.rate_limited': 'Anda terlalu cepat. Tunggu sebentar lalu coba lagi.',
   'errors.rate_limited_wait': 'Anda terlalu cepat. Silakan coba lagi dalam {seconds} detik.',

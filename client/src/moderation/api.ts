@@ -16,6 +16,8 @@ export interface DecisionInput {
   action: DecisionAction;
   reason?: string;
   version: number;
+  /** The post revision shown to the moderator: the server refuses the decision if the post changed since. */
+  revision?: number;
   sanction?: { kind: SanctionKind; reason: string; durationMinutes?: number };
 }
 

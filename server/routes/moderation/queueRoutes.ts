@@ -79,6 +79,7 @@ export function mountQueueRoutes(target: RouteTarget, deps: Deps): void {
       itemId: item.id,
       action: body.action,
       version: body.version,
+      ...(body.revision !== undefined ? { revision: body.revision } : {}),
       ...(body.reason ? { reason: body.reason } : {}),
       ...(body.sanction ? { sanction: body.sanction } : {}),
     });

@@ -6,16 +6,23 @@ export const queueQuery = pageQuery.extend({
   escalated: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
-const sanctionSchema = z.object({
-  kind: z.enum(['warn', 'mute', 'suspend', 'ban']),
-  reason: text({ min: 1, max: 1000 }),
-  durationMinutes: z.number().int().min(1).max(60 * 24 * 3650).optional(),
-});
+// A sanction that comes with a decision is refused whole when incomplete (422), so the decision rolls back with it:
+// a moderator's action is never half-applied or silently dropped.
+const sanctionSchema = z
+  .object({
+    kind: z.enum(['warn', 'mute', 'suspend', 'ban']),
+    reason: text({ min: 1, max: 1000 }),
+    durationMinutes: z.number().int().min(1).max(60 * 24 * 3650).optional(),
+  })
+  .strict()
+  .refine((s) => s.kind !== 'warn' || s.durationMinutes === undefined, { message: 'a warning has no duration', path: ['durationMinutes'] });
 
 export const decisionBody = z.object({
   action: z.enum(['approve', 'remove', 'escalate']),
   reason: text({ min: 1, max: 1000 }).optional(),
   version: z.number().int().min(1),
+  /** The post revision the moderator read (optional): a decision on any other revision is refused with 409. */
+  revision: z.number().int().min(1).optional(),
   sanction: sanctionSchema.optional(),
 });
 

@@ -16,20 +16,16 @@ import { loadActor } from '../../queries/actor';
 import { findCommunityOr404 } from '../../queries/communities';
 import { listByStatus, listPublished } from '../../queries/feed';
 import { loadPostViews, presentPostRows } from '../../queries/postViews';
+import { loadVisiblePost } from '../../queries/visiblePost';
 import { noReactions, presentPost } from '../../presenters/presentPost';
 import { defineRoute, type RouteTarget } from '../defineRoute';
 import { idParams, slugParams } from '../schemas';
 import { createPostBody, editPostBody, listPostsQuery, reactionBody, reactionQuery } from './schemas';
 
-/** A post the caller may see, with the caller as an actor of its community; 404 otherwise. */
-async function loadVisiblePost(deps: Deps, req: Request, postId: string) {
+/** A post the caller may see, with the caller as an actor of its community; 404 otherwise (queries/visiblePost.ts). */
+async function visiblePostFor(deps: Deps, req: Request, postId: string) {
   const auth = requireUser(req);
-  const post = await deps.db.post.findUnique({ where: { id: postId } });
-  if (!post) fail('not_found');
-  const actor = await loadActor(deps.sql, { communityId: post.communityId, userId: auth.user.id, now: deps.now() });
-  const visible = post.status === 'published' ? actor.role !== null : post.authorId === auth.user.id || isStaff(actor);
-  if (!visible) fail('not_found');
-  return { post, actor, auth };
+  return { ...(await loadVisiblePost(deps, { userId: auth.user.id, postId })), auth };
 }
 
 async function present(sql: SqlLane, postId: string, viewer: { userId: string; isStaff: boolean }) {
@@ -77,31 +73,31 @@ export function mountPostRoutes(target: RouteTarget, deps: Deps, limits: RateLim
   });
 
   defineRoute(target, { method: 'get', path: '/posts/:id', summary: 'One post', tag: 'posts', auth: true, params: idParams, responses: { 200: '{post}' } }, async ({ params }, req, res) => {
-    const { post, actor, auth } = await loadVisiblePost(deps, req, params.id);
+    const { post, actor, auth } = await visiblePostFor(deps, req, params.id);
     res.json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 
   defineRoute(target, { method: 'patch', path: '/posts/:id', summary: 'Edit my post; it is checked again', tag: 'posts', auth: true, params: idParams, body: editPostBody, responses: { 200: '{post}' }, before: [limits.posting] }, async ({ params, body }, req, res) => {
-    const { post, actor, auth } = await loadVisiblePost(deps, req, params.id);
+    const { post, actor, auth } = await visiblePostFor(deps, req, params.id);
     const outcome = await editPost({ db: deps.db, now: deps.now(), screen }, { actor, postId: post.id, body: body.body, ...(body.title ? { title: body.title } : {}) });
     await afterCommit(deps, outcome);
     res.json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 
   defineRoute(target, { method: 'delete', path: '/posts/:id', summary: 'Delete my post, or remove one as a moderator', tag: 'posts', auth: true, params: idParams, responses: { 204: 'Gone' } }, async ({ params }, req, res) => {
-    const { post, actor } = await loadVisiblePost(deps, req, params.id);
+    const { post, actor } = await visiblePostFor(deps, req, params.id);
     await afterCommit(deps, await deletePost({ db: deps.db, now: deps.now() }, { actor, postId: post.id }));
     res.status(204).end();
   });
 
   defineRoute(target, { method: 'post', path: '/posts/:id/reactions', summary: 'React to a post', tag: 'posts', auth: true, params: idParams, body: reactionBody, responses: { 201: '{post}' } }, async ({ params, body }, req, res) => {
-    const { post, actor, auth } = await loadVisiblePost(deps, req, params.id);
+    const { post, actor, auth } = await visiblePostFor(deps, req, params.id);
     await afterCommit(deps, await addReaction({ db: deps.db, now: deps.now() }, { actor, post, kind: body.kind }));
     res.status(201).json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 
   defineRoute(target, { method: 'delete', path: '/posts/:id/reactions', summary: 'Take back my reaction (?kind=, or all of mine)', tag: 'posts', auth: true, params: idParams, query: reactionQuery, responses: { 204: 'Removed' } }, async ({ params, query }, req, res) => {
-    const { post, actor } = await loadVisiblePost(deps, req, params.id);
+    const { post, actor } = await visiblePostFor(deps, req, params.id);
     // The contract says "DELETE same path": accept the kind in the query or in a JSON body.
     const bodyKind = reactionBody.safeParse(req.body);
     const kind = query.kind ?? (bodyKind.success ? bodyKind.data.kind : undefined);

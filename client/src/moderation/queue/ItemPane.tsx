@@ -6,6 +6,7 @@ import { ApiRequestError } from '../../api/errors';
 import { conflictItem, decideItem, REPORT_REASONS, type DecisionAction, type DecisionInput, type ReportReason } from '../api';
 import { HighlightedText } from '../highlight';
 import { useModI18n } from '../i18n/useModI18n';
+import { useMe } from '../../session/SessionProvider';
 
 const SANCTIONS: readonly SanctionKind[] = ['warn', 'mute', 'suspend', 'ban'];
 
@@ -31,22 +32,36 @@ export const ItemPane = forwardRef<ItemPaneHandle, ItemPaneProps>(function ItemP
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
+  const [sanctionMissing, setSanctionMissing] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
+  const sanctionReasonRef = useRef<HTMLInputElement>(null);
+  const me = useMe();
   const post = item.post;
   const resolved = item.state !== 'open';
+  // Staff do not judge their own posts (the server refuses too); escalating hands it to someone else.
+  const ownPost = post?.author.id === me.id;
 
   const decide = (action: DecisionAction): void => {
-    if (busy || resolved) return;
+    if (busy || resolved || (ownPost && action !== 'escalate')) return;
     const trimmed = reason.trim();
     if (action === 'remove' && !trimmed) {
       reasonRef.current?.focus();
       return;
     }
-    const input: DecisionInput = { action, version: item.version, ...(trimmed ? { reason: trimmed } : {}) };
-    if (withSanction && sanctionReason.trim()) {
+    const input: DecisionInput = { action, version: item.version, ...(post ? { revision: post.revision } : {}), ...(trimmed ? { reason: trimmed } : {}) };
+    if (withSanction) {
+      // A chosen sanction is never dropped: without its own reason it takes the decision's, or the form asks.
+      const why = sanctionReason.trim() || trimmed;
+      if (!why) {
+        setSanctionMissing(true);
+        sanctionReasonRef.current?.focus();
+        return;
+      }
       const minutes = Number.parseInt(duration, 10);
-      input.sanction = { kind: sanctionKind, reason: sanctionReason.trim(), ...(Number.isFinite(minutes) && minutes > 0 ? { durationMinutes: minutes } : {}) };
+      const timed = sanctionKind !== 'warn' && Number.isFinite(minutes) && minutes > 0;
+      input.sanction = { kind: sanctionKind, reason: why, ...(timed ? { durationMinutes: minutes } : {}) };
     }
+    setSanctionMissing(false);
     setBusy(true);
     setError(null);
     setConflict(false);
@@ -167,19 +182,39 @@ export const ItemPane = forwardRef<ItemPaneHandle, ItemPaneProps>(function ItemP
               </label>
               <label className="mod-field">
                 <span>{t('item.sanctionReason')}</span>
-                <input value={sanctionReason} onChange={(e) => setSanctionReason(e.target.value)} maxLength={1000} data-testid="mod-sanction-reason" />
+                <input
+                  ref={sanctionReasonRef}
+                  value={sanctionReason}
+                  onChange={(e) => setSanctionReason(e.target.value)}
+                  maxLength={1000}
+                  aria-invalid={sanctionMissing}
+                  data-testid="mod-sanction-reason"
+                />
+                <small className="mod-muted">{t('item.sanctionReasonHint')}</small>
               </label>
-              <label className="mod-field">
-                <span>{t('item.sanctionDuration')}</span>
-                <input type="number" min={1} value={duration} onChange={(e) => setDuration(e.target.value)} data-testid="mod-sanction-duration" />
-              </label>
+              {sanctionMissing && (
+                <p className="notice notice--error" role="alert" data-testid="mod-sanction-missing">
+                  {t('item.sanctionReasonMissing')}
+                </p>
+              )}
+              {sanctionKind !== 'warn' && (
+                <label className="mod-field">
+                  <span>{t('item.sanctionDuration')}</span>
+                  <input type="number" min={1} value={duration} onChange={(e) => setDuration(e.target.value)} data-testid="mod-sanction-duration" />
+                </label>
+              )}
             </fieldset>
           )}
+          {ownPost && (
+            <p className="notice" data-testid="mod-own-post">
+              {t('item.ownPost')}
+            </p>
+          )}
           <div className="mod-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => decide('approve')} data-testid="mod-approve">
+            <button type="button" className="button" disabled={busy || ownPost} onClick={() => decide('approve')} data-testid="mod-approve">
               {t('item.approve')}
             </button>
-            <button type="submit" className="button button--secondary button--danger" disabled={busy || !reason.trim()} data-testid="mod-remove">
+            <button type="submit" className="button button--secondary button--danger" disabled={busy || ownPost || !reason.trim()} data-testid="mod-remove">
               {t('item.remove')}
             </button>
             <button type="button" className="button button--secondary" disabled={busy} onClick={() => decide('escalate')} data-testid="mod-escalate">
