@@ -11,6 +11,7 @@ import { isAppError, type ErrorCode } from '../errors';
 import { resolveSession, tokenFromHeaders, type AuthUser } from '../middlewares/authenticate';
 import { loadActor } from '../queries/actor';
 import { createAdapterParser } from './adapterParser';
+import { handshakeOriginAllowed } from './handshakeOrigin';
 import { allCommunityRooms, roomsForRole, userRoom } from './rooms';
 
 interface SocketData {
@@ -35,7 +36,9 @@ export function attachSocketServer(options: { httpServer: HttpServer; deps: Deps
   io.use(async (socket, next) => {
     const auth: unknown = socket.handshake.auth;
     const token = auth && typeof auth === 'object' && 'token' in auth && typeof auth.token === 'string' ? auth.token : undefined;
-    const found = token ? { token } : tokenFromHeaders({ cookie: socket.handshake.headers.cookie });
+    const found = token ? { token, via: 'bearer' as const } : tokenFromHeaders({ cookie: socket.handshake.headers.cookie });
+    const { PUBLIC_ORIGINS: allowedOrigins, TRUST_PROXY: trustProxy } = deps.config;
+    if (found?.via === 'cookie' && !handshakeOriginAllowed(socket.handshake, { allowedOrigins, trustProxy })) return next(new Error('origin_mismatch'));
     try {
       const session = found ? await resolveSession(deps, found.token) : null;
       if (!session) return next(new Error('unauthenticated'));
