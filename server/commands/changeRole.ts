@@ -6,7 +6,7 @@ import type { Actor } from '../policies/actor';
 import { authorizeRoleChange } from '../policies/community';
 import { asRole } from '../policies/roles';
 import { notify } from './notify';
-import type { Outcome } from './outcome';
+import { accessChanged, type Outcome } from './outcome';
 import { recordAudit } from './recordAudit';
 
 /** Changes a member's role within the actor's rights and tells the member. */
@@ -39,6 +39,6 @@ export async function changeRole(
       data: { communityName: input.community.name, from: membership.role, to: input.role },
       now: deps.now,
     });
-    return { value: { role: input.role, userId: input.userId }, events: [event], jobs: [] };
+    return { value: { role: input.role, userId: input.userId }, events: [event, accessChanged(input.community.id, input.userId)], jobs: [] };
   });
 }

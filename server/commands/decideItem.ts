@@ -7,7 +7,7 @@ import type { Actor } from '../policies/actor';
 import { authorize } from '../policies/community';
 import { loadQueueItem } from '../queries/queueItems';
 import { notify } from './notify';
-import type { DomainEvent, Outcome } from './outcome';
+import { accessChanged, type DomainEvent, type Outcome } from './outcome';
 import { recordAudit } from './recordAudit';
 import { applySanction } from './sanctionMember';
 
@@ -93,6 +93,7 @@ async function decide(tx: Tx, now: Date, input: DecisionInput): Promise<Outcome<
   if (input.sanction) {
     const { event } = await applySanction(tx, { actor: input.actor, community: input.community, userId: post.authorId, ...input.sanction, now, itemId: item.id });
     events.push(event);
+    events.push(accessChanged(input.community.id, post.authorId));
   }
   if (input.action !== 'escalate') events.push(...(await tellPeople(tx, { item, post, action: input.action, reason: input.reason ?? null, community: input.community, now })));
   return { value: { itemId: item.id, postId: post.id }, events, jobs: [] };

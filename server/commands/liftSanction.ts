@@ -7,7 +7,7 @@ import { authorizeSanction } from '../policies/community';
 import { asRole } from '../policies/roles';
 import { loadActor } from '../queries/actor';
 import { notify } from './notify';
-import type { Outcome } from './outcome';
+import { accessChanged, type Outcome } from './outcome';
 import { recordAudit } from './recordAudit';
 
 /** Lifts a sanction; lifting a ban lets the user join again. 404 for sanctions the caller may not see. */
@@ -43,7 +43,7 @@ export async function liftSanction(deps: { db: Db; sql: SqlLane; now: Date }, in
       data: { communityName: sanction.community.name, kind: sanction.kind },
       now: deps.now,
     });
-    return { value: null, events: [event], jobs: [] };
+    return { value: null, events: [event, accessChanged(sanction.communityId, sanction.userId)], jobs: [] };
   });
 }
 

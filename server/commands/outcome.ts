@@ -8,7 +8,16 @@ export type DomainEvent =
   | { type: 'post:changed_private'; communityId: string; postId: string; authorId: string }
   | { type: 'post:held'; communityId: string; postId: string; authorId: string; itemId: string }
   | { type: 'queue:item_opened' | 'queue:item_updated'; communityId: string; itemId: string }
-  | { type: 'notification'; userId: string; notificationId: string };
+  | { type: 'notification'; userId: string; notificationId: string }
+  /** A user's standing in a community changed (role, sanction, membership): their open sockets follow it at once. */
+  | { type: 'access:changed'; communityId: string; userId: string }
+  /** A session ended (logout, revocation): its open sockets are disconnected on every process. */
+  | { type: 'session:ended'; sessionId: string };
+
+/** The event every command returns when it changes what a user may see in a community. */
+export function accessChanged(communityId: string, userId: string): DomainEvent {
+  return { type: 'access:changed', communityId, userId };
+}
 
 export type JobRequest = { queue: 'flagging'; data: FlagPostJob; delayMs?: number };
 

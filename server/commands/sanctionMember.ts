@@ -6,7 +6,7 @@ import type { Actor } from '../policies/actor';
 import { authorizeSanction } from '../policies/community';
 import { asRole } from '../policies/roles';
 import { notify } from './notify';
-import type { DomainEvent, Outcome } from './outcome';
+import { accessChanged, type DomainEvent, type Outcome } from './outcome';
 import { recordAudit } from './recordAudit';
 
 export interface SanctionInput {
@@ -71,6 +71,6 @@ export async function applySanction(tx: Tx, input: SanctionInput & { now: Date; 
 export async function sanctionMember(deps: { db: Db; now: Date }, input: SanctionInput) {
   return inWriteTransaction(deps.db, async (tx) => {
     const { sanction, event } = await applySanction(tx, { ...input, now: deps.now });
-    return { value: sanction, events: [event], jobs: [] } satisfies Outcome<typeof sanction>;
+    return { value: sanction, events: [event, accessChanged(input.community.id, input.userId)], jobs: [] } satisfies Outcome<typeof sanction>;
   });
 }

@@ -1,5 +1,5 @@
 // Socket.IO events of the contract. Every payload carries communitySlug and the full object it names.
-import type { ModerationItem, Notification, Post } from './api';
+import type { ModerationItem, Notification, Post, Role } from './api';
 
 export interface CommunityJoinRequest {
   slug: string;
@@ -23,6 +23,12 @@ export interface NotificationPayload {
   communitySlug: string | null;
   notification: Notification;
 }
+/** My standing in a community changed; the server has already taken this connection out of rooms I lost. */
+export interface MembershipPayload {
+  communitySlug: string;
+  /** My role now, or null when I am no longer a member (banned, ban lifted, left). Join again for the new rights. */
+  role: Role | null;
+}
 
 export interface ServerToClientEvents {
   'post:published': (payload: PostPayload) => void;
@@ -32,6 +38,7 @@ export interface ServerToClientEvents {
   'queue:item_opened': (payload: QueueItemPayload) => void;
   'queue:item_updated': (payload: QueueItemPayload) => void;
   notification: (payload: NotificationPayload) => void;
+  'membership:changed': (payload: MembershipPayload) => void;
   /** Sent once on connect so the client has an event before any reconnect. */
   hello: (payload: { userId: string }) => void;
 }

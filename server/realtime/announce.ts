@@ -6,19 +6,31 @@ import type { DomainEvent } from '../commands/outcome';
 import { loadPostAudienceViews } from '../queries/postViews';
 import { loadNotification } from '../queries/notifications';
 import { loadQueueItem } from '../queries/queueItems';
-import { membersRoom, moderatorsRoom, userRoom } from './rooms';
+import { loadActor } from '../queries/actor';
+import { allCommunityRooms, membersRoom, moderatorsRoom, roomsForRole, sessionRoom, userRoom } from './rooms';
 import type { Logger } from '../logger';
 import type { Clock } from '../lib/clock';
 
 type EventName = keyof ServerToClientEvents;
 
-/** What both `io` and the Redis emitter offer: emit an event to a set of rooms, leaving out others. */
+/**
+ * What both `io` and the Redis emitter offer: emit an event to a set of rooms, leaving out others; take the sockets
+ * of a room out of other rooms, or disconnect them, on every server process (requests through the adapter).
+ */
 export interface BroadcastOperator {
   except(rooms: string | string[]): BroadcastOperator;
   emit(event: EventName, payload: unknown): unknown;
+  socketsLeave(rooms: string | string[]): void;
+  disconnectSockets(close?: boolean): void;
 }
 export interface BroadcastTarget {
   to(rooms: string | string[]): BroadcastOperator;
+  /**
+   * This process's own sockets, when it is a Socket.IO server. The adapter applies a cluster-wide leave or
+   * disconnect here only when the request comes back from Redis, after this process's own emits (which it delivers
+   * at once): revocations go through `local` first, so nothing emitted here afterwards reaches a revoked socket.
+   */
+  local?: BroadcastTarget;
 }
 
 export type Announce = (events: DomainEvent[]) => Promise<void>;
@@ -27,6 +39,11 @@ export type Announce = (events: DomainEvent[]) => Promise<void>;
 export function createAnnouncer(deps: { sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
   const { sql, target, logger, now } = deps;
   const emit = (rooms: string[], event: EventName, payload: unknown, except: string[] = []) => target.to(rooms).except(except).emit(event, payload);
+  /** This process first, then every process: another process hears the request before any later broadcast of ours. */
+  const everywhere = (room: string, act: (operator: BroadcastOperator) => void) => {
+    if (target.local) act(target.local.to(room));
+    act(target.to(room));
+  };
 
   /**
    * Loads shared by the events of one outcome: a held post announces the same post and item twice (queue:item_opened
@@ -100,6 +117,22 @@ export function createAnnouncer(deps: { sql: SqlLane; target: BroadcastTarget; l
         emit([moderatorsRoom(event.communityId)], event.type, { communitySlug: post.communitySlug, item, post });
         return;
       }
+      case 'access:changed': {
+        // The standing after the commit decides; only rooms are taken away here, the client joins again for more.
+        const [actor, slug] = await Promise.all([
+          loadActor(sql, { communityId: event.communityId, userId: event.userId, now: now() }),
+          sql.read((q) => q.get<{ slug: string }>('SELECT slug FROM "Community" WHERE id = ?', event.communityId)?.slug),
+        ]);
+        if (slug === undefined) return;
+        const allowed = actor.role ? roomsForRole(event.communityId, actor.role) : [];
+        const lost = allCommunityRooms(event.communityId).filter((room) => !allowed.includes(room));
+        everywhere(userRoom(event.userId), (sockets) => sockets.socketsLeave(lost));
+        emit([userRoom(event.userId)], 'membership:changed', { communitySlug: slug, role: actor.role });
+        return;
+      }
+      case 'session:ended':
+        everywhere(sessionRoom(event.sessionId), (sockets) => sockets.disconnectSockets(true));
+        return;
       case 'notification': {
         const notification = await loadNotification(sql, event.notificationId);
         if (!notification) return;

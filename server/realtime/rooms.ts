@@ -1,4 +1,6 @@
-// Room names. Members, moderators and managers of a community each have a room; every user has a private one.
+// Room names. Members, moderators and managers of a community each have a room; every user has a private one, and
+// every session one of its own (so a logout reaches exactly that session's sockets).
+import { createHash } from 'node:crypto';
 import type { Role } from '../contracts/api';
 
 /** The room that hears what every member may see. */
@@ -9,6 +11,12 @@ export const moderatorsRoom = (communityId: string): string => `c:${communityId}
 export const managersRoom = (communityId: string): string => `c:${communityId}:manager`;
 /** One user's own room, on every device they are connected from. */
 export const userRoom = (userId: string): string => `u:${userId}`;
+
+/**
+ * One session's sockets. Room names travel through Redis as channel names, so the name is a hash of the session's
+ * id: neither the id nor (never) the token is readable there.
+ */
+export const sessionRoom = (sessionId: string): string => `s:${createHash('sha256').update(`session:${sessionId}`).digest('hex').slice(0, 32)}`;
 
 /** The rooms a member of the given role joins for a community. */
 export function roomsForRole(communityId: string, role: Role): string[] {

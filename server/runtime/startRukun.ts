@@ -13,7 +13,7 @@ import { createLogger, type Logger } from '../logger';
 import { createMetrics } from '../metrics';
 import { createAnnouncer, type BroadcastTarget } from '../realtime/announce';
 import { createEmitterTarget } from '../realtime/emitterTarget';
-import { attachSocketServer, type RukunServer } from '../realtime/socketServer';
+import { attachSocketServer, socketTarget, type RukunServer } from '../realtime/socketServer';
 import express from 'express';
 import { createApp } from '../app';
 import { mountOpsRoutes } from '../routes/ops/opsRoutes';
@@ -88,7 +88,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   if (serves) {
     httpServer = createServer(createApp(deps));
     io = attachSocketServer({ httpServer, deps, pub: patient[0], sub: patient[1] });
-    target = io as unknown as BroadcastTarget;
+    target = socketTarget(io);
     url = await listen(httpServer, config.PORT, config.HOST);
   } else {
     target = createEmitterTarget(patient[0], config.QUEUE_PREFIX);

@@ -2,7 +2,7 @@
 // reports it, so the feed can re-fetch its head instead of trusting that nothing was missed while offline.
 import { useEffect, useRef, useState } from 'react';
 import type { Post, Role } from '../../../server/contracts/api';
-import type { PostPayload } from '../../../server/contracts/events';
+import type { MembershipPayload, PostPayload } from '../../../server/contracts/events';
 import { useSocket } from './RealtimeProvider';
 
 export interface RoomHandlers {
@@ -46,6 +46,12 @@ export function useCommunityRoom({ slug, role, handlers }: RoomOptions): RoomSta
       });
     };
     const onDisconnect = (): void => setState((was) => (was === 'joined' ? 'reconnecting' : was));
+    // The server has already taken this socket out of rooms I lost; join again for what my new role allows.
+    const onMembership = (payload: MembershipPayload): void => {
+      if (payload.communitySlug !== slug) return;
+      if (payload.role === null) setState('idle');
+      else join();
+    };
     const route =
       (pick: (h: RoomHandlers) => (post: Post) => void) =>
       (payload: PostPayload): void => {
@@ -57,6 +63,7 @@ export function useCommunityRoom({ slug, role, handlers }: RoomOptions): RoomSta
 
     socket.on('connect', join);
     socket.on('disconnect', onDisconnect);
+    socket.on('membership:changed', onMembership);
     socket.on('post:published', published);
     socket.on('post:updated', updated);
     socket.on('post:removed', removed);
@@ -67,6 +74,7 @@ export function useCommunityRoom({ slug, role, handlers }: RoomOptions): RoomSta
       setState('connecting');
       socket.off('connect', join);
       socket.off('disconnect', onDisconnect);
+      socket.off('membership:changed', onMembership);
       socket.off('post:published', published);
       socket.off('post:updated', updated);
       socket.off('post:removed', removed);

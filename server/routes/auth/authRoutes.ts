@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { Deps } from '../../deps';
+import { afterCommit, type Deps } from '../../deps';
 import { loginUser } from '../../commands/loginUser';
 import { logoutSession } from '../../commands/logoutSession';
 import { registerUser } from '../../commands/registerUser';
@@ -49,7 +49,7 @@ export function mountAuthRoutes(target: RouteTarget, deps: Deps, limits: RateLim
     { method: 'post', path: '/auth/logout', summary: 'End this session', tag: 'auth', auth: true, responses: { 204: 'Signed out' } },
     async (_input, req, res) => {
       const auth = requireUser(req);
-      await logoutSession({ db: deps.db, now: deps.now() }, auth.sessionId);
+      await afterCommit(deps, await logoutSession({ db: deps.db, now: deps.now() }, auth.sessionId));
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       res.status(204).end();
     },
