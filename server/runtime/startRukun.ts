@@ -17,6 +17,7 @@ import { attachSocketServer, type RukunServer } from '../realtime/socketServer';
 import express from 'express';
 import { createApp } from '../app';
 import { mountOpsRoutes } from '../routes/ops/opsRoutes';
+import { errorHandler } from '../middlewares/errorHandler';
 import { createEnqueue, createQueues } from '../../workers/queues';
 import { startWorkers, type RunningWorkers } from '../../workers/startWorkers';
 import { closeRedis, createFailFastRedis, createPatientRedis, createPublishingRedis, logRedisErrors, waitUntilReady } from './redisConnections';
@@ -96,7 +97,10 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
       // Probes and Prometheus reach a worker-only process here; it takes no API requests.
       const ops = express();
       ops.disable('x-powered-by');
+      ops.set('trust proxy', config.TRUST_PROXY);
       mountOpsRoutes(ops, deps);
+      // /metrics refuses callers through AppErrors; they become the contract's JSON here as on the main app.
+      ops.use(errorHandler(logger));
       httpServer = createServer(ops);
       opsUrl = await listen(httpServer, config.WORKER_OPS_PORT, config.HOST);
     }
