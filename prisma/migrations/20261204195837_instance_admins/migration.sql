@@ -9,6 +9,7 @@ CREATE TABLE "new_User" (
     "passwordHash" TEXT NOT NULL,
     "locale" TEXT NOT NULL DEFAULT 'id',
     "isAdmin" BOOLEAN NOT NULL DEFAULT false,
+    "adminSource" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 INSERT INTO "new_User" ("createdAt", "displayName", "email", "handle", "id", "locale", "passwordHash") SELECT "createdAt", "displayName", "email", "handle", "id", "locale", "passwordHash" FROM "User";
