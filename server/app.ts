@@ -20,6 +20,7 @@ import { mountPostRoutes } from './routes/posts/postRoutes';
 import { mountQueueRoutes } from './routes/moderation/queueRoutes';
 import { mountReportRoutes } from './routes/moderation/reportRoutes';
 import { mountRuleRoutes } from './routes/moderation/ruleRoutes';
+import { mountJobRoutes } from './routes/moderation/jobRoutes';
 
 /** Builds the HTTP application: ops endpoints, the JSON API, the queue dashboard and the web client. */
 export function createApp(deps: Deps): Express {
@@ -40,6 +41,13 @@ export function createApp(deps: Deps): Express {
   }
 
   mountOpsRoutes(app, deps);
+  // The client's files first: they take only GET and HEAD, so every request past this point may be a write.
+  const dist = resolve(deps.config.CLIENT_DIST);
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  // Who is calling, then the Origin check, for every path (API, dashboard, anything mounted later): a cookie rides
+  // along on cross-site requests to any prefix, so no state-changing route may rely on being under /api.
+  app.use(authenticate(deps));
+  app.use(originCheck(deps.config.PUBLIC_ORIGINS));
 
   const registry = createOpenApiRegistry();
   const router = express.Router();
@@ -53,6 +61,7 @@ export function createApp(deps: Deps): Express {
   mountReportRoutes(target, deps, limits);
   mountQueueRoutes(target, deps);
   mountRuleRoutes(target, deps);
+  mountJobRoutes(target, deps);
   const openApi = buildOpenApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {
     res.json(openApi);
@@ -60,24 +69,20 @@ export function createApp(deps: Deps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
-  api.use(authenticate(deps));
-  api.use(originCheck(deps.config.PUBLIC_ORIGINS));
   api.use(router);
   api.use(apiNotFound);
   app.use('/api', api);
 
-  app.use('/admin', authenticate(deps));
   mountAdminQueues(app, deps);
 
-  mountClient(app, resolve(deps.config.CLIENT_DIST));
+  mountClient(app, dist);
   app.use(errorHandler(deps.logger));
   return app;
 }
 
-/** Serves the built web client with a fallback to index.html for client-side routes. */
+/** Serves index.html for client-side routes (the files themselves are served before authentication). */
 function mountClient(app: Express, dist: string): void {
   const index = resolve(dist, 'index.html');
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.get('/{*splat}', (req, res, next) => {
     if (req.path.startsWith('/api/') || req.path.startsWith('/socket.io/') || !existsSync(index)) return next();
     res.sendFile(index);

@@ -41,6 +41,14 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().default('client/dist'),
   /** Prefix of every Redis key Rukun writes (queues, rate limits, Socket.IO channels). */
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('rukun'),
+  /** Handles of instance administrators (the queue dashboard), comma-separated; applied at start-up. */
+  RUKUN_ADMINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9_]{3,32}$/, 'each handle is 3-32 of a-z, 0-9, _'))),
+  /** When set, /metrics needs `Authorization: Bearer <token>`; when unset, /metrics answers loopback callers only. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -31,6 +31,8 @@ export interface User {
 /** The signed-in user's own view of themself: includes the e-mail address. */
 export interface Me extends User {
   email: string;
+  /** An instance administrator (the queue dashboard at /admin/queues); granted by the operator, not a community role. */
+  isAdmin: boolean;
 }
 
 export interface AuthResult {
@@ -187,3 +189,23 @@ export interface ModerationItem {
   post?: Post;
 }
 
+
+/** One post waiting on background work in its community (GET /api/communities/:slug/moderation/jobs). */
+export interface CommunityJob {
+  post: Post;
+  /** When its check was owed (checking) or when it publishes (scheduled). */
+  dueAt: string;
+  /** How long it has waited past dueAt; 0 while a scheduled post is not yet due. */
+  waitingSeconds: number;
+}
+
+/** A community's own jobs for its staff: counts of both lists and one page of the list asked for. */
+export interface CommunityJobsResponse {
+  kind: 'checking' | 'scheduled';
+  summary: {
+    checking: { count: number; oldestDueAt: string | null; oldestAgeSeconds: number | null };
+    scheduled: { count: number; due: number; nextPublishAt: string | null };
+  };
+  items: CommunityJob[];
+  nextCursor: string | null;
+}

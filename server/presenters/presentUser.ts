@@ -19,7 +19,7 @@ export function presentUser(row: UserRow): User {
   };
 }
 
-/** The signed-in user's own record, with the e-mail address. */
-export function presentMe(row: UserRow & { email: string }): Me {
-  return { ...presentUser(row), email: row.email, locale: row.locale as Locale };
+/** The signed-in user's own record, with the e-mail address and whether they are an instance administrator. */
+export function presentMe(row: UserRow & { email: string; isAdmin: boolean }): Me {
+  return { ...presentUser(row), email: row.email, locale: row.locale as Locale, isAdmin: row.isAdmin };
 }

@@ -17,6 +17,8 @@ import { attachSocketServer, socketTarget, type RukunServer } from '../realtime/
 import express from 'express';
 import { createApp } from '../app';
 import { mountOpsRoutes } from '../routes/ops/opsRoutes';
+import { errorHandler } from '../middlewares/errorHandler';
+import { applyListedAdmins, type AdminChange } from '../commands/instanceAdmins';
 import { createEnqueue, createQueues } from '../../workers/queues';
 import { startWorkers, type RunningWorkers } from '../../workers/startWorkers';
 import { closeRedis, createFailFastRedis, createPatientRedis, createPublishingRedis, logRedisErrors, waitUntilReady } from './redisConnections';
@@ -86,6 +88,8 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   let url: string | null = null;
   let opsUrl: string | null = null;
   if (serves) {
+    // Before the first request: the dashboard must already agree with RUKUN_ADMINS.
+    logAdminChanges(logger, await applyListedAdmins({ db: deps.db }, config.RUKUN_ADMINS));
     httpServer = createServer(createApp(deps));
     io = attachSocketServer({ httpServer, deps, pub: patient[0], sub: patient[1] });
     target = socketTarget(io);
@@ -96,7 +100,10 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
       // Probes and Prometheus reach a worker-only process here; it takes no API requests.
       const ops = express();
       ops.disable('x-powered-by');
+      ops.set('trust proxy', config.TRUST_PROXY);
       mountOpsRoutes(ops, deps);
+      // /metrics refuses callers through AppErrors; they become the contract's JSON here as on the main app.
+      ops.use(errorHandler(logger));
       httpServer = createServer(ops);
       opsUrl = await listen(httpServer, config.WORKER_OPS_PORT, config.HOST);
     }
@@ -132,6 +139,14 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
       await database.close();
     })());
   return { url, opsUrl, deps, io, workers, close };
+}
+
+/** Logs what RUKUN_ADMINS changed: every grant and revocation, and listed handles that have no account. */
+function logAdminChanges(logger: Logger, changes: AdminChange[]): void {
+  for (const change of changes) {
+    if (change.outcome === 'unknown_handle') logger.warn({ handle: change.handle }, 'RUKUN_ADMINS names a handle without an account; nothing granted');
+    else if (change.outcome !== 'unchanged') logger.info({ handle: change.handle, userId: change.userId, by: 'RUKUN_ADMINS' }, `instance admin ${change.outcome}`);
+  }
 }
 
 /** Resolves once the database has every migration of the folder, polling, and says once that it is waiting. */

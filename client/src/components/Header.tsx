@@ -33,6 +33,12 @@ export function Header() {
           {session.state.status === 'signedIn' && (
             <>
               <NotificationBell />
+              {/* The BullMQ dashboard is served by the server, not a client route; only instance admins may open it. */}
+              {session.state.me.isAdmin && (
+                <a href="/admin/queues" className="button button--ghost" data-testid="admin-queues-link">
+                  {t('header.queues')}
+                </a>
+              )}
               <span className="header__user" data-testid="current-user">
                 {session.state.me.displayName}
               </span>

@@ -9,6 +9,7 @@ export const en = {
   'header.language': 'Language',
   'header.navigation': 'Account',
   'header.signOut': 'Sign out',
+  'header.queues': 'Queue dashboard',
   'language.id': 'Bahasa Indonesia',
   'language.en': 'English',
 

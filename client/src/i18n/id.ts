@@ -11,6 +11,7 @@ export const id = {
   'header.language': 'Bahasa',
   'header.navigation': 'Akun',
   'header.signOut': 'Keluar',
+  'header.queues': 'Dasbor antrean',
   'language.id': 'Bahasa Indonesia',
   'language.en': 'English',
 

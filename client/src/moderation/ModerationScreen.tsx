@@ -1,4 +1,4 @@
-// /c/:slug/moderation: tabs for the queue (moderators), word rules (managers) and the audit log (moderators).
+// /c/:slug/moderation: tabs for the queue (moderators), word rules (managers), the audit log and jobs (moderators).
 import { useEffect, useState } from 'react';
 import type { Community, Role } from '../../../server/contracts/api';
 import { getCommunity } from '../api/communities';
@@ -6,6 +6,7 @@ import { EmptyState, ErrorNotice, Loading } from '../components/Notice';
 import { Link } from '../router/Link';
 import { communityPath } from '../router/router';
 import { AuditLogPage } from './AuditLogPage';
+import { JobsPage } from './JobsPage';
 import { useModI18n } from './i18n/useModI18n';
 import { ModerationConsole } from './queue/ModerationConsole';
 import { moderationPath, type ModerationTab } from './routes';
@@ -51,6 +52,7 @@ export function ModerationScreen({ slug, tab }: { slug: string; tab: ModerationT
     { id: 'queue', label: t('mod.tab.queue'), show: true },
     { id: 'rules', label: t('mod.tab.rules'), show: canManage(role) },
     { id: 'log', label: t('mod.tab.log'), show: true },
+    { id: 'jobs', label: t('mod.tab.jobs'), show: true },
   ];
 
   return (
@@ -73,6 +75,7 @@ export function ModerationScreen({ slug, tab }: { slug: string; tab: ModerationT
       {tab === 'queue' && <ModerationConsole slug={slug} role={role} />}
       {tab === 'rules' && (canManage(role) ? <WordRulesPage slug={slug} /> : <EmptyState title={t('mod.managersOnly')} />)}
       {tab === 'log' && <AuditLogPage slug={slug} />}
+      {tab === 'jobs' && <JobsPage slug={slug} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // The moderation routes of the contract, over the app's fetch wrapper.
-import type { CheckAction, ModerationItem, Post, ReasonView, SanctionKind, User } from '../../../server/contracts/api';
+import type { CheckAction, CommunityJobsResponse, ModerationItem, Post, ReasonView, SanctionKind, User } from '../../../server/contracts/api';
 import { requestJson, requestVoid } from '../api/http';
 
 const community = (slug: string): string => `/api/communities/${encodeURIComponent(slug)}`;
@@ -115,4 +115,9 @@ export function conflictItem(details: unknown): ModerationItem | null {
   if (typeof details !== 'object' || details === null || !('item' in details)) return null;
   const item: unknown = details.item;
   return typeof item === 'object' && item !== null && 'id' in item && 'version' in item ? (item as ModerationItem) : null;
+}
+
+/** One page of this community's posts waiting for their check (or scheduled), with the counts of both lists. */
+export function getCommunityJobs(slug: string, query: { kind: 'checking' | 'scheduled'; cursor?: string | null }, signal?: AbortSignal): Promise<CommunityJobsResponse> {
+  return requestJson<CommunityJobsResponse>('GET', `${community(slug)}/moderation/jobs`, { query: { limit: 50, ...query }, signal });
 }

@@ -1,5 +1,5 @@
-// Paths of the moderation screens: /c/:slug/moderation[?tab=rules|log].
-export type ModerationTab = 'queue' | 'rules' | 'log';
+// Paths of the moderation screens: /c/:slug/moderation[?tab=rules|log|jobs].
+export type ModerationTab = 'queue' | 'rules' | 'log' | 'jobs';
 
 export interface ModerationRoute {
   slug: string;
@@ -11,7 +11,7 @@ export function matchModerationRoute(location: { pathname: string; search: strin
   const match = /^\/c\/([^/]+)\/moderation\/?$/.exec(location.pathname);
   if (!match?.[1]) return null;
   const tab = new URLSearchParams(location.search).get('tab');
-  return { slug: decodeURIComponent(match[1]), tab: tab === 'rules' || tab === 'log' ? tab : 'queue' };
+  return { slug: decodeURIComponent(match[1]), tab: tab === 'rules' || tab === 'log' || tab === 'jobs' ? tab : 'queue' };
 }
 
 /** The path of a community's moderation screen. */

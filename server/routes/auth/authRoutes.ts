@@ -9,8 +9,10 @@ import { presentMe } from '../../presenters/presentUser';
 import { defineRoute, type RouteTarget } from '../defineRoute';
 import { loginBody, registerBody } from './schemas';
 
-/** Sets the web client's session cookie: HttpOnly so scripts cannot read it, SameSite=Lax against cross-site posts. */
+/** Sets the web client's session cookie (and no-store): HttpOnly so scripts cannot read it, SameSite=Lax against cross-site posts. */
 function setSessionCookie(res: Response, deps: Deps, token: string): void {
+  // The response carries the token (body and cookie): no browser or proxy cache may keep a copy.
+  res.setHeader('Cache-Control', 'no-store');
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -39,3 +39,7 @@ export const wordRuleBody = z.object({
 });
 
 export const checkBody = z.object({ body: text({ min: 1, max: 10_000 }), title: text({ max: 200 }).optional() });
+
+export const jobsQuery = pageQuery.extend({
+  kind: z.enum(['checking', 'scheduled']).default('checking'),
+});

@@ -1,4 +1,6 @@
-// The BullMQ dashboard at /admin/queues, for owners and managers of any community only.
+// The BullMQ dashboard at /admin/queues, for instance administrators only: it shows and controls every community's
+// jobs (pause, retry, add, clean, obliterate), so no community role opens it. Community staff see their own
+// community's jobs in Rukun instead (GET /api/communities/:slug/moderation/jobs).
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -6,19 +8,19 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import type { Deps } from '../../deps';
 import { fail } from '../../errors';
 import { requireUser } from '../../middlewares/authenticate';
+import { isInstanceAdmin } from '../../queries/instanceAdmins';
 
 const BASE_PATH = '/admin/queues';
 
-/** Mounts the dashboard behind a role check. */
+/** Mounts the dashboard behind the instance-admin check: 401 signed out, 404 for everyone else (it does not exist for them). */
 export function mountAdminQueues(app: Express, deps: Deps): void {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BASE_PATH);
   createBullBoard({ queues: [new BullMQAdapter(deps.queues.flagging)], serverAdapter: adapter });
-  const onlyManagers = async (req: Request, _res: Response, next: NextFunction) => {
+  const onlyInstanceAdmins = async (req: Request, _res: Response, next: NextFunction) => {
     const auth = requireUser(req);
-    const count = await deps.db.membership.count({ where: { userId: auth.user.id, status: 'active', role: { in: ['owner', 'manager'] } } });
-    if (count === 0) fail('forbidden');
+    if (!(await isInstanceAdmin({ db: deps.db }, auth.user.id))) fail('not_found');
     next();
   };
-  app.use(BASE_PATH, onlyManagers, adapter.getRouter());
+  app.use(BASE_PATH, onlyInstanceAdmins, adapter.getRouter());
 }

@@ -1,5 +1,6 @@
 import type { Express, Request } from 'express';
 import type { Deps } from '../../deps';
+import { metricsAccess } from '../../middlewares/metricsAccess';
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -11,7 +12,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** Liveness, readiness and Prometheus metrics, outside /api so probes need no token. */
+/** Liveness, readiness and Prometheus metrics, outside /api; probes need no token, /metrics is guarded (metricsAccess). */
 export function mountOpsRoutes(app: Express, deps: Deps): void {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -28,7 +29,7 @@ export function mountOpsRoutes(app: Express, deps: Deps): void {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(deps.config), async (_req, res) => {
     res.setHeader('Content-Type', deps.metrics.registry.contentType);
     res.send(await deps.metrics.registry.metrics());
   });
