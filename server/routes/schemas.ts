@@ -29,7 +29,13 @@ export function nameText(options: { max: number }) {
       const messages = NAME_PROBLEM_MESSAGES[problem];
       ctx.addIssue({ code: 'custom', message: messages.en, params: { reason: problem, messages } });
     })
-    .pipe(z.string().max(options.max));
+    .pipe(z.string().max(options.max))
+    // What the OpenAPI document says of the field (the transform above hides the string's own bounds from it).
+    .meta({
+      minLength: 1,
+      maxLength: options.max,
+      description: 'Normalised (NFC, white space collapsed, trimmed); refused when it shows nothing or holds text-direction, control or stray invisible characters. 422 details carry a `reason`: blank, bidi_control, control or invisible_character.',
+    });
 }
 
 export const pageQuery = z.object({
