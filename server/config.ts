@@ -33,6 +33,11 @@ const envSchema = z.object({
   RATE_LIMIT_REGISTER_PER_HOUR: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_POSTS_PER_MIN: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  // Per account (server/middlewares/loginThrottle.ts): after this many failed logins in a row each further attempt
+  // waits a delay that starts at the base and doubles up to the cap, whichever address it comes from.
+  LOGIN_FAILURES_BEFORE_BACKOFF: z.coerce.number().int().min(1).default(5),
+  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   // Flagging jobs asked for within this many milliseconds of the previous add share one job (workers/queues.ts).
   FLAG_GATHER_MS: z.coerce.number().min(0).max(100).default(8),

@@ -26,6 +26,9 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       passOnStoreError: true,
+      // Login counts failures only (a 2xx gives its count back), so people behind one NAT who sign in correctly do
+      // not use up their address's allowance; guessing one account is held back per account (loginThrottle.ts).
+      skipSuccessfulRequests: name === 'login',
       ...(key ? { keyGenerator: key } : {}),
       store: new RedisStore({
         prefix: `${prefix}:rl:${name}:`,

@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { Community, Locale } from '../../../server/contracts/api';
 import { createCommunity } from '../api/communities';
 import { useI18n } from '../i18n/I18nProvider';
+import type { PlainKey } from '../i18n/types';
+import { nameError, nameErrorsFromServer } from '../pages/nameValidation';
 import { ErrorNotice } from './Notice';
 import { slugify } from './slugify';
 import { TextField } from './TextField';
@@ -18,6 +20,7 @@ export function CreateCommunityForm({ onCreated }: { onCreated: (community: Comm
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
+  const [nameProblem, setNameProblem] = useState<PlainKey | null>(null);
 
   const changeName = (value: string): void => {
     setName(value);
@@ -27,14 +30,17 @@ export function CreateCommunityForm({ onCreated }: { onCreated: (community: Comm
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const trimmed = { name: name.trim(), slug: slug.trim(), description: description.trim() };
-    setMissing(!trimmed.name || !trimmed.slug);
-    if (!trimmed.name || !trimmed.slug) return;
+    const problem = nameError(name);
+    setNameProblem(problem);
+    setMissing(!trimmed.slug);
+    if (problem || !trimmed.slug) return;
     setSending(true);
     setError(null);
     try {
       const created = await createCommunity({ ...trimmed, description: trimmed.description || undefined, locale });
       onCreated(created);
     } catch (failure) {
+      setNameProblem(nameErrorsFromServer(failure).name ?? null);
       setError(failure);
       setSending(false);
     }
@@ -47,7 +53,7 @@ export function CreateCommunityForm({ onCreated }: { onCreated: (community: Comm
         label={t('field.communityName')}
         value={name}
         onChange={changeName}
-        error={missing && !name.trim() ? t('validation.required') : null}
+        error={nameProblem ? t(nameProblem) : null}
         data-testid="community-name"
       />
       <TextField

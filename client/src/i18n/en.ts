@@ -41,6 +41,10 @@ export const en = {
   'validation.handle': 'Use 3 to 32 lower-case letters, digits or _.',
   'validation.email': 'Enter an e-mail address like name@example.com.',
   'validation.password': 'The password needs at least 10 characters.',
+  'validation.nameBlank': 'Use at least one visible letter, digit or symbol.',
+  'validation.nameBidi': 'Remove the hidden characters that change the direction of the text.',
+  'validation.nameControl': 'Remove the control characters.',
+  'validation.nameInvisible': 'Remove the invisible characters (such as zero-width spaces).',
 
   'communities.title': 'Communities',
   'communities.createTitle': 'Start a community',

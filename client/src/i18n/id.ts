@@ -43,6 +43,10 @@ export const id = {
   'validation.handle': 'Gunakan 3 sampai 32 huruf kecil, angka atau _.',
   'validation.email': 'Masukkan alamat e-mail seperti nama@contoh.com.',
   'validation.password': 'Kata sandi minimal 10 karakter.',
+  'validation.nameBlank': 'Gunakan setidaknya satu huruf, angka atau simbol yang terlihat.',
+  'validation.nameBidi': 'Hapus karakter tersembunyi yang mengubah arah teks.',
+  'validation.nameControl': 'Hapus karakter kontrol.',
+  'validation.nameInvisible': 'Hapus karakter tak terlihat (seperti spasi lebar-nol).',
 
   'communities.title': 'Komunitas',
   'communities.createTitle': 'Buat komunitas',

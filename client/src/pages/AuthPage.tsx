@@ -5,6 +5,7 @@ import { TextField } from '../components/TextField';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { validateAuth, type AuthErrors, type AuthForm, type AuthMode } from './authValidation';
+import { nameErrorsFromServer } from './nameValidation';
 
 const EMPTY: AuthForm = { displayName: '', handle: '', email: '', login: '', password: '' };
 
@@ -44,6 +45,9 @@ export function AuthPage() {
         await session.register({ displayName: displayName.trim(), handle, email: email.trim(), password });
       }
     } catch (error) {
+      // The server's verdict on the display name goes on that field, like the form's own checks.
+      const fromServer = nameErrorsFromServer(error).displayName;
+      if (fromServer) setErrors((current) => ({ ...current, displayName: fromServer }));
       setFailure(error);
       setSending(false);
     }

@@ -1,5 +1,6 @@
 // Checks the sign-in and registration forms before sending, with messages from the dictionaries.
 import type { PlainKey } from '../i18n/types';
+import { nameError } from './nameValidation';
 
 export interface AuthForm {
   displayName: string;
@@ -20,7 +21,8 @@ export function validateAuth(mode: AuthMode, form: AuthForm): AuthErrors {
     if (!form.password) errors.password = 'validation.required';
     return errors;
   }
-  if (!form.displayName.trim()) errors.displayName = 'validation.required';
+  const displayNameError = nameError(form.displayName);
+  if (displayNameError) errors.displayName = displayNameError;
   if (!/^[a-z0-9_]{3,32}$/.test(form.handle)) errors.handle = form.handle ? 'validation.handle' : 'validation.required';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) {
     errors.email = form.email ? 'validation.email' : 'validation.required';

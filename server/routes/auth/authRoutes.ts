@@ -4,6 +4,7 @@ import { loginUser } from '../../commands/loginUser';
 import { logoutSession } from '../../commands/logoutSession';
 import { registerUser } from '../../commands/registerUser';
 import { requireUser, SESSION_COOKIE } from '../../middlewares/authenticate';
+import { createLoginThrottle } from '../../middlewares/loginThrottle';
 import type { RateLimiters } from '../../middlewares/rateLimits';
 import { presentMe } from '../../presenters/presentUser';
 import { defineRoute, type RouteTarget } from '../defineRoute';
@@ -25,6 +26,8 @@ function setSessionCookie(res: Response, deps: Deps, token: string): void {
 /** Register, login, logout. */
 export function mountAuthRoutes(target: RouteTarget, deps: Deps, limits: RateLimiters): void {
   const sessionDeps = () => ({ db: deps.db, now: deps.now(), sessionTtlDays: deps.config.SESSION_TTL_DAYS });
+  // Per account, after the per-address limit: an address already refused does not spend the account's attempts.
+  const loginThrottle = createLoginThrottle(deps);
 
   defineRoute(
     target,
@@ -38,9 +41,10 @@ export function mountAuthRoutes(target: RouteTarget, deps: Deps, limits: RateLim
 
   defineRoute(
     target,
-    { method: 'post', path: '/auth/login', summary: 'Sign in with handle or e-mail', tag: 'auth', auth: false, body: loginBody, responses: { 200: '{user, token}' }, before: [limits.login] },
+    { method: 'post', path: '/auth/login', summary: 'Sign in with handle or e-mail', tag: 'auth', auth: false, body: loginBody, responses: { 200: '{user, token}' }, before: [limits.login, loginThrottle.guard] },
     async ({ body }, _req, res) => {
       const { user, token } = await loginUser(sessionDeps(), body);
+      await loginThrottle.forget(body.login);
       setSessionCookie(res, deps, token);
       res.json({ user: presentMe(user), token });
     },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { localeSchema, slugSchema, text } from '../schemas';
+import { localeSchema, nameText, slugSchema, text } from '../schemas';
 
 export const createCommunityBody = z.object({
   slug: slugSchema,
-  name: text({ min: 1, max: 80 }),
+  name: nameText({ max: 80 }),
   description: text({ max: 2000 }).optional(),
   locale: localeSchema.optional(),
 });

@@ -10,9 +10,9 @@ import { presentNotification } from '../../presenters/presentNotification';
 import { presentMe } from '../../presenters/presentUser';
 import { asRole } from '../../policies/roles';
 import { defineRoute, type RouteTarget } from '../defineRoute';
-import { localeSchema, pageQuery, text } from '../schemas';
+import { localeSchema, nameText, pageQuery } from '../schemas';
 
-const profilePatch = z.object({ displayName: text({ min: 1, max: 60 }).optional(), locale: localeSchema.optional() });
+const profilePatch = z.object({ displayName: nameText({ max: 60 }).optional(), locale: localeSchema.optional() });
 const readBody = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(500) });
 
 /** The signed-in user: profile, memberships, notifications. */
