@@ -15,7 +15,7 @@ export interface RulePreview {
 export async function previewRule(db: Db, input: { community: RuleSetSource; draft: Omit<WordRule, 'id'>; limit: number; now: Date }): Promise<RulePreview> {
   const draft: WordRule = { id: 'draft', ...input.draft };
   const problem = validateRule(draft);
-  if (problem) fail('validation_failed', { details: [{ path: 'body.pattern', message: problem.message, code: problem.code }] });
+  if (problem) fail('validation_failed', { details: [problem.toDetail()] });
   const rules = await db.wordRule.findMany({ where: { communityId: input.community.id } });
   const current = await loadRuleSet(db, input.community);
   const withDraft = compileRuleSet({
