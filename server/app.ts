@@ -47,12 +47,12 @@ export function createApp(deps: Deps): Express {
   const limits = createRateLimiters(deps.config, deps.redis, deps.config.QUEUE_PREFIX);
   mountAuthRoutes(target, deps, limits);
   mountMeRoutes(target, deps);
-  mountCommunityRoutes(target, deps);
+  mountCommunityRoutes(target, deps, limits);
   mountMemberRoutes(target, deps);
   mountPostRoutes(target, deps, limits);
   mountReportRoutes(target, deps, limits);
   mountQueueRoutes(target, deps);
-  mountRuleRoutes(target, deps);
+  mountRuleRoutes(target, deps, limits);
   const openApi = buildOpenApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {
     res.json(openApi);

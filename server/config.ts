@@ -33,6 +33,9 @@ const envSchema = z.object({
   RATE_LIMIT_REGISTER_PER_HOUR: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_POSTS_PER_MIN: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_RULE_PREVIEWS_PER_MIN: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_RULE_CHECKS_PER_MIN: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_COMMUNITIES_PER_HOUR: z.coerce.number().int().min(1).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   // Flagging jobs asked for within this many milliseconds of the previous add share one job (workers/queues.ts).
   FLAG_GATHER_MS: z.coerce.number().min(0).max(100).default(8),
