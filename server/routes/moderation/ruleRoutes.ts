@@ -48,11 +48,12 @@ export function mountRuleRoutes(target: RouteTarget, deps: Deps, limits: Pick<Ra
     res.status(201).json({ rule: presentRule(rule) });
   });
 
-  defineRoute(target, { method: 'post', path: '/communities/:slug/word-rules/preview', summary: 'Try a draft rule on the last 500 posts: which outcomes would change (manager)', tag: 'moderation', auth: true, params: slugParams, body: wordRuleBody, responses: { 200: '{scanned, changed}' }, before: [limits.rulePreview] }, async ({ params, body }, req, res) => {
+  defineRoute(target, { method: 'post', path: '/communities/:slug/word-rules/preview', summary: 'Try a draft rule on the last 500 posts in a worker thread: which outcomes would change; partial when the deadline stops it (manager)', tag: 'moderation', auth: true, params: slugParams, body: wordRuleBody, responses: { 200: '{scanned, total, partial, changed}' }, before: [limits.rulePreview] }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
     const community = await findCommunityOr404(deps.sql, params.slug);
     authorize(await actorIn(community.id, auth.user.id), 'rules.manage');
-    res.json(await previewRule(deps.db, { community, draft: { ...body, locale: body.locale ?? null }, limit: 500, now: deps.now() }));
+    const onStarted = (): void => deps.logger.info({ community: community.id }, 'rule preview running in a worker thread');
+    res.json(await previewRule(deps.db, { community, draft: { ...body, locale: body.locale ?? null }, limit: 500, now: deps.now(), deadlineMs: deps.config.RULE_PREVIEW_DEADLINE_MS, onStarted }));
   });
 
   defineRoute(target, { method: 'delete', path: '/word-rules/:id', summary: 'Delete a word rule (manager)', tag: 'moderation', auth: true, params: idParams, responses: { 204: 'Deleted' } }, async ({ params }, req, res) => {
