@@ -55,12 +55,12 @@ export function createApp(deps: Deps): Express {
   const limits = createRateLimiters(deps.config, deps.redis, deps.config.QUEUE_PREFIX);
   mountAuthRoutes(target, deps, limits);
   mountMeRoutes(target, deps);
-  mountCommunityRoutes(target, deps);
+  mountCommunityRoutes(target, deps, limits);
   mountMemberRoutes(target, deps);
   mountPostRoutes(target, deps, limits);
   mountReportRoutes(target, deps, limits);
   mountQueueRoutes(target, deps);
-  mountRuleRoutes(target, deps);
+  mountRuleRoutes(target, deps, limits);
   mountJobRoutes(target, deps);
   const openApi = buildOpenApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {

@@ -38,6 +38,11 @@ const envSchema = z.object({
   LOGIN_FAILURES_BEFORE_BACKOFF: z.coerce.number().int().min(1).default(5),
   LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
   LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
+  RATE_LIMIT_RULE_PREVIEWS_PER_MIN: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_RULE_CHECKS_PER_MIN: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_COMMUNITIES_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** A word-rule preview answers with what it has (partial: true) after this many milliseconds. */
+  RULE_PREVIEW_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(20_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   // Flagging jobs asked for within this many milliseconds of the previous add share one job (workers/queues.ts).
   FLAG_GATHER_MS: z.coerce.number().min(0).max(100).default(8),

@@ -28,7 +28,7 @@ export function compileRuleSet(input: RuleSetInput): CompiledRuleSet {
   const regexRules: CompiledRegexRule[] = [];
   for (const rule of rules) {
     if (rule.kind === 'terms') addRuleTerm(root, terms, rule.words, rule);
-    else regexRules.push({ ruleId: rule.rule.id, pattern: rule.rule.pattern, action: rule.rule.action, engine: rule.engine, literal: rule.literal, lang: locale(rule.rule.locale) });
+    else regexRules.push({ ruleId: rule.rule.id, pattern: rule.rule.pattern, action: rule.rule.action, engine: rule.engine, literal: rule.literal, window: rule.window, lang: locale(rule.rule.locale) });
   }
   return {
     version: input.version,

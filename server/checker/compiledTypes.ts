@@ -1,6 +1,7 @@
 // Shapes produced by compileRuleSet and read by the phases. They are built once per community and rule
 // version (see cache.ts) and never mutated afterwards.
 import type { RE2JS } from 're2js';
+import type { RegexWindow } from './rules/regexSafety';
 import type {
   Action,
   LexiconActions,
@@ -63,6 +64,8 @@ export interface CompiledRegexRule {
   engine: RE2JS;
   /** Lower-case ASCII text every match contains; posts without it skip the engine. */
   literal: string | null;
+  /** The most text one engine call may see (see regexSafety's CELLS_PER_CALL). */
+  window: RegexWindow;
 }
 
 /** A rule set ready for checkText; build it with compileRuleSet and cache it with getCompiledRuleSet. */

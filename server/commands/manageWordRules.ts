@@ -17,7 +17,7 @@ export interface WordRuleInput {
 export async function createWordRule(deps: { db: Db; now: Date }, input: { actor: Actor; communityId: string; rule: WordRuleInput }) {
   authorize(input.actor, 'rules.manage');
   const problem = validateRule({ id: 'new', ...input.rule, locale: input.rule.locale ?? null });
-  if (problem) fail('validation_failed', { details: [{ path: 'body.pattern', message: problem.message, code: problem.code }] });
+  if (problem) fail('validation_failed', { details: [problem.toDetail()] });
   return inWriteTransaction(deps.db, async (tx) => {
     const rule = await tx.wordRule.create({
       data: { communityId: input.communityId, ...input.rule, locale: input.rule.locale ?? null, createdById: input.actor.userId, createdAt: deps.now },

@@ -1,4 +1,5 @@
-// Rate limits on the routes people abuse: login, register, posting. Counters live in Redis so every server
+// Rate limits on the routes people abuse: login, register, posting, and the costly ones (rule previews and
+// checks, community creation). Counters live in Redis so every server
 // process shares them; if Redis is down the limit lets requests through rather than failing them.
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -12,13 +13,20 @@ export interface RateLimiters {
   register: RequestHandler;
   posting: RequestHandler;
   reporting: RequestHandler;
+  /** Trying a draft rule on past posts: the heaviest request a manager can make. */
+  rulePreview: RequestHandler;
+  /** The dry-run check of a text (the "test a text" box asks as the manager types). */
+  ruleCheck: RequestHandler;
+  communityCreation: RequestHandler;
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
 
 /** Builds the limiters from config; RUKUN_RATE_LIMITS=off makes them all pass through. */
 export function createRateLimiters(config: Config, redis: Redis, prefix: string): RateLimiters {
-  if (config.RUKUN_RATE_LIMITS === 'off') return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough };
+  if (config.RUKUN_RATE_LIMITS === 'off') {
+    return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough, rulePreview: passThrough, ruleCheck: passThrough, communityCreation: passThrough };
+  }
   const make = (name: string, windowMs: number, limit: number, key?: (req: Request) => string) =>
     rateLimit({
       windowMs,
@@ -46,5 +54,9 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
     // Posting is limited per user, not per address: a whole office can share one NAT.
     posting: make('posting', 60_000, config.RATE_LIMIT_POSTS_PER_MIN, (req) => req.auth?.user.id ?? 'anonymous'),
     reporting: make('reporting', 60 * 60_000, config.RATE_LIMIT_REPORTS_PER_HOUR, (req) => req.auth?.user.id ?? 'anonymous'),
+    // Per user as well: previews and checks run the checker, and each new community makes its creator an owner.
+    rulePreview: make('rulePreview', 60_000, config.RATE_LIMIT_RULE_PREVIEWS_PER_MIN, (req) => req.auth?.user.id ?? 'anonymous'),
+    ruleCheck: make('ruleCheck', 60_000, config.RATE_LIMIT_RULE_CHECKS_PER_MIN, (req) => req.auth?.user.id ?? 'anonymous'),
+    communityCreation: make('communityCreation', 60 * 60_000, config.RATE_LIMIT_COMMUNITIES_PER_HOUR, (req) => req.auth?.user.id ?? 'anonymous'),
   };
 }

@@ -1,6 +1,7 @@
 // Community regex rules on the ORIGINAL text, on the linear-time engine. All regex rules of one check
 // share a time budget; a rule that cannot run within it is reported as `regex_timeout` (held for a human),
-// never skipped silently and never reported as a banned word.
+// never skipped silently and never reported as a banned word. The budget is checked between engine calls,
+// and each call sees at most one window of text, sized so that it cannot run past a few milliseconds.
 import type { CompiledRegexRule } from '../compiledTypes';
 import type { FieldAnalysis } from '../analyze';
 import type { CheckReason, RegexOptions } from '../types';
@@ -37,29 +38,60 @@ interface RegexRun {
   reasons: CheckReason[];
 }
 
+// The engine sees the text a window at a time (rule.window), so each call stays within a few
+// milliseconds and the budget, checked between calls, holds. A window other than the first keeps one
+// character of context before a match and one after (unless it is the text's end), so \b, ^ and $ read
+// the real neighbours; matches already reported from the previous window's overlap are skipped.
 function runRule(run: RegexRun, rule: CompiledRegexRule, field: FieldAnalysis): void {
-  const { options, reasons } = run;
+  const { options } = run;
   if (Number.isNaN(run.deadline)) run.deadline = options.clock() + options.budgetMs;
-  if (options.clock() > run.deadline) {
-    reasons.push(timeoutReason(rule, field));
-    return;
-  }
-  // The DFA-only test is several times cheaper than finding spans; most posts match no rule.
-  if (!rule.engine.test(field.text)) return;
-  const matcher = rule.engine.matcher(field.text);
-  let found = 0;
-  while (found < options.maxMatchesPerRule && matcher.find()) {
-    const start = matcher.start();
-    const end = matcher.end();
-    if (end > start) {
-      reasons.push(matchReason(rule, field, start, end));
-      found++;
-    }
+  const { text } = field;
+  const { length, overlap } = rule.window;
+  const scan: WindowScan = { run, rule, field, found: 0, lastEnd: 0 };
+  for (let start = 0; ; start += length - overlap) {
     if (options.clock() > run.deadline) {
-      reasons.push(timeoutReason(rule, field));
+      run.reasons.push(timeoutReason(rule, field));
       return;
     }
+    const end = Math.min(text.length, start + length);
+    if (!scanWindow(scan, start, end)) return;
+    if (end === text.length) return;
   }
+}
+
+interface WindowScan {
+  run: RegexRun;
+  rule: CompiledRegexRule;
+  field: FieldAnalysis;
+  found: number;
+  /** End of the last reported match, in the field's text. */
+  lastEnd: number;
+}
+
+// One window; false when the rule is done with this field (enough matches, or out of time).
+function scanWindow(scan: WindowScan, start: number, end: number): boolean {
+  const { run, rule, field } = scan;
+  const { options } = run;
+  const text = field.text.slice(start, end);
+  // The DFA-only test is several times cheaper than finding spans; most posts match no rule.
+  if (!rule.engine.test(text)) return true;
+  const atTextEnd = end === field.text.length;
+  const matcher = rule.engine.matcher(text);
+  while (scan.found < options.maxMatchesPerRule && matcher.find()) {
+    const matchStart = start + matcher.start();
+    const matchEnd = start + matcher.end();
+    const inside = (start === 0 || matchStart > start) && (atTextEnd || matchEnd < end);
+    if (inside && matchEnd > matchStart && matchStart >= scan.lastEnd) {
+      run.reasons.push(matchReason(rule, field, matchStart, matchEnd));
+      scan.found++;
+      scan.lastEnd = matchEnd;
+    }
+    if (options.clock() > run.deadline) {
+      run.reasons.push(timeoutReason(rule, field));
+      return false;
+    }
+  }
+  return scan.found < options.maxMatchesPerRule;
 }
 
 function matchReason(rule: CompiledRegexRule, field: FieldAnalysis, start: number, end: number): CheckReason {

@@ -3,7 +3,7 @@
 import type { RE2JS } from 're2js';
 import { normalizeTerm } from '../normalize/normalizeTerm';
 import type { WordRule } from '../types';
-import { compileSafeRegex } from './regexSafety';
+import { compileSafeRegex, type RegexWindow } from './regexSafety';
 import { RuleValidationError, type RuleErrorCode } from './ruleError';
 
 const MATCHES = new Set(['word', 'phrase', 'regex']);
@@ -17,12 +17,12 @@ const WORD = /^[\p{L}\p{N}]{2,}$/u;
 /** A rule ready for the compiler. */
 export type ParsedRule =
   | { rule: WordRule; kind: 'terms'; words: string[] }
-  | { rule: WordRule; kind: 'regex'; engine: RE2JS; literal: string | null };
+  | { rule: WordRule; kind: 'regex'; engine: RE2JS; literal: string | null; window: RegexWindow };
 
 /** Parses one rule, or explains why it cannot be used. */
 export function parseRule(rule: WordRule): ParsedRule | RuleValidationError {
-  const fail = (code: RuleErrorCode, message: string): RuleValidationError =>
-    new RuleValidationError({ code, message, ruleId: typeof rule.id === 'string' ? rule.id : null, pattern: String(rule.pattern) });
+  const fail = (code: RuleErrorCode, message: string, extra: { messages?: { en: string; id: string }; limit?: number } = {}): RuleValidationError =>
+    new RuleValidationError({ code, message, ruleId: typeof rule.id === 'string' ? rule.id : null, pattern: String(rule.pattern), ...extra });
   if (typeof rule.id !== 'string' || rule.id === '') return fail('invalid_rule', 'A rule needs an id.');
   if (!MATCHES.has(rule.match)) return fail('invalid_rule', `Unknown match kind "${String(rule.match)}".`);
   if (!ACTIONS.has(rule.action)) return fail('invalid_rule', `Unknown action "${String(rule.action)}".`);
@@ -32,8 +32,8 @@ export function parseRule(rule: WordRule): ParsedRule | RuleValidationError {
   if (rule.match === 'regex') {
     if (rule.action === 'allow') return fail('invalid_rule', 'Allow rules name words or phrases; regex allow rules are not supported.');
     const compiled = compileSafeRegex(rule.pattern);
-    if (!compiled.ok) return fail(compiled.problem.code, compiled.problem.message);
-    return { rule, kind: 'regex', engine: compiled.engine, literal: compiled.literal };
+    if (!compiled.ok) return fail(compiled.problem.code, compiled.problem.message, compiled.problem);
+    return { rule, kind: 'regex', engine: compiled.engine, literal: compiled.literal, window: compiled.window };
   }
   const words = normalizeTerm(rule.pattern);
   if (words.length === 0 || !words.every((word) => WORD.test(word))) {

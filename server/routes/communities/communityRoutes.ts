@@ -4,6 +4,7 @@ import { joinCommunity } from '../../commands/joinCommunity';
 import { updateSettings } from '../../commands/updateSettings';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { requireUser } from '../../middlewares/authenticate';
+import type { RateLimiters } from '../../middlewares/rateLimits';
 import { authorize } from '../../policies/community';
 import { asRole } from '../../policies/roles';
 import { loadActor } from '../../queries/actor';
@@ -14,7 +15,7 @@ import { pageQuery, slugParams } from '../schemas';
 import { calendarQuery, createCommunityBody, settingsBody } from './schemas';
 
 /** Communities: list, create, read, settings, join, calendar. */
-export function mountCommunityRoutes(target: RouteTarget, deps: Deps): void {
+export function mountCommunityRoutes(target: RouteTarget, deps: Deps, limits: Pick<RateLimiters, 'communityCreation'>): void {
   defineRoute(target, { method: 'get', path: '/communities', summary: 'All communities, newest first', tag: 'communities', auth: true, query: pageQuery, responses: { 200: '{items, nextCursor}' } }, async ({ query }, req, res) => {
     const auth = requireUser(req);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
@@ -27,7 +28,7 @@ export function mountCommunityRoutes(target: RouteTarget, deps: Deps): void {
     res.json({ items: await presentCommunities(deps.db, page.rows, auth.user.id), nextCursor: page.nextCursor });
   });
 
-  defineRoute(target, { method: 'post', path: '/communities', summary: 'Create a community (you become its owner)', tag: 'communities', auth: true, body: createCommunityBody, responses: { 201: '{community}' } }, async ({ body }, req, res) => {
+  defineRoute(target, { method: 'post', path: '/communities', summary: 'Create a community (you become its owner)', tag: 'communities', auth: true, body: createCommunityBody, responses: { 201: '{community}' }, before: [limits.communityCreation] }, async ({ body }, req, res) => {
     const auth = requireUser(req);
     const row = await createCommunity({ db: deps.db, now: deps.now() }, {
       ownerId: auth.user.id,

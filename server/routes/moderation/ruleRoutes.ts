@@ -4,6 +4,7 @@ import { createWordRule, deleteWordRule } from '../../commands/manageWordRules';
 import { fail } from '../../errors';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { requireUser } from '../../middlewares/authenticate';
+import type { RateLimiters } from '../../middlewares/rateLimits';
 import { authorize } from '../../policies/community';
 import { presentUser } from '../../presenters/presentUser';
 import { loadActor } from '../../queries/actor';
@@ -28,7 +29,7 @@ function parseJson(text: string | null): unknown {
 }
 
 /** Word rules, the dry-run check, and the audit log. */
-export function mountRuleRoutes(target: RouteTarget, deps: Deps): void {
+export function mountRuleRoutes(target: RouteTarget, deps: Deps, limits: Pick<RateLimiters, 'rulePreview' | 'ruleCheck'>): void {
   const actorIn = (communityId: string, userId: string) => loadActor(deps.sql, { communityId, userId, now: deps.now() });
 
   defineRoute(target, { method: 'get', path: '/communities/:slug/word-rules', summary: 'Word rules (manager)', tag: 'moderation', auth: true, params: slugParams, responses: { 200: '{items}' } }, async ({ params }, req, res) => {
@@ -47,11 +48,12 @@ export function mountRuleRoutes(target: RouteTarget, deps: Deps): void {
     res.status(201).json({ rule: presentRule(rule) });
   });
 
-  defineRoute(target, { method: 'post', path: '/communities/:slug/word-rules/preview', summary: 'Try a draft rule on the last 500 posts: which outcomes would change (manager)', tag: 'moderation', auth: true, params: slugParams, body: wordRuleBody, responses: { 200: '{scanned, changed}' } }, async ({ params, body }, req, res) => {
+  defineRoute(target, { method: 'post', path: '/communities/:slug/word-rules/preview', summary: 'Try a draft rule on the last 500 posts in a worker thread: which outcomes would change; partial when the deadline stops it (manager)', tag: 'moderation', auth: true, params: slugParams, body: wordRuleBody, responses: { 200: '{scanned, total, partial, changed}' }, before: [limits.rulePreview] }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
     const community = await findCommunityOr404(deps.sql, params.slug);
     authorize(await actorIn(community.id, auth.user.id), 'rules.manage');
-    res.json(await previewRule(deps.db, { community, draft: { ...body, locale: body.locale ?? null }, limit: 500, now: deps.now() }));
+    const onStarted = (): void => deps.logger.info({ community: community.id }, 'rule preview running in a worker thread');
+    res.json(await previewRule(deps.db, { community, draft: { ...body, locale: body.locale ?? null }, limit: 500, now: deps.now(), deadlineMs: deps.config.RULE_PREVIEW_DEADLINE_MS, onStarted }));
   });
 
   defineRoute(target, { method: 'delete', path: '/word-rules/:id', summary: 'Delete a word rule (manager)', tag: 'moderation', auth: true, params: idParams, responses: { 204: 'Deleted' } }, async ({ params }, req, res) => {
@@ -64,7 +66,7 @@ export function mountRuleRoutes(target: RouteTarget, deps: Deps): void {
     res.status(204).end();
   });
 
-  defineRoute(target, { method: 'post', path: '/communities/:slug/moderation/check', summary: 'What the checker would do with a text, without saving (manager)', tag: 'moderation', auth: true, params: slugParams, body: checkBody, responses: { 200: '{action, reasons, censored}' } }, async ({ params, body }, req, res) => {
+  defineRoute(target, { method: 'post', path: '/communities/:slug/moderation/check', summary: 'What the checker would do with a text, without saving (manager)', tag: 'moderation', auth: true, params: slugParams, body: checkBody, responses: { 200: '{action, reasons, censored}' }, before: [limits.ruleCheck] }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
     const community = await findCommunityOr404(deps.sql, params.slug);
     authorize(await actorIn(community.id, auth.user.id), 'rules.manage');
