@@ -1,6 +1,7 @@
 // The caller kinds of the matrix. Adding a kind is one entry here plus its column in every row of table.ts
-// (the compiler lists the rows that lack it). The instance administrator (`admin`, issue 9 finding 1) is not here
-// yet: the account-level role is being added on another branch.
+// (the compiler lists the rows that lack it, and the signedIn/everyone helpers there). The instance administrator
+// (`admin`, issue 9 finding 1) is not here yet: the account-level role is being added on another branch. It is no
+// community role, so its column is the non-member's everywhere except `GET /admin/queues` (200).
 import { createUser, join, setRole } from '../../helpers/factories';
 import { newMember, sanction, type BuildInput, type Built } from './world';
 
