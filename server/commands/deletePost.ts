@@ -10,7 +10,9 @@ import { recordAudit } from './recordAudit';
 export async function deletePost(deps: { db: Db; now: Date }, input: { actor: Actor; postId: string }): Promise<Outcome<null>> {
   const post = await deps.db.post.findUnique({ where: { id: input.postId } });
   const own = post?.authorId === input.actor.userId;
-  if (!post || (!own && !isStaff(input.actor))) fail('not_found');
+  if (!post) fail('not_found');
+  // The route has already answered 404 for a post the caller may not see: this one they see but may not delete.
+  if (!own && !isStaff(input.actor)) fail('forbidden');
   if (post.status === 'deleted' || post.status === 'removed') return { value: null, events: [], jobs: [] };
   const status = own ? 'deleted' : 'removed';
   const changed = await inWriteTransaction(deps.db, async (tx) => {

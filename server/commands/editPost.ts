@@ -16,7 +16,9 @@ export async function editPost(
   input: { actor: Actor; postId: string; body: string; title?: string },
 ): Promise<Outcome<{ id: string }>> {
   const current = await deps.db.post.findUnique({ where: { id: input.postId }, include: { community: true } });
-  if (!current || current.authorId !== input.actor.userId) fail('not_found');
+  if (!current) fail('not_found');
+  // The route has already answered 404 for a post the caller may not see: this one they see but do not own.
+  if (current.authorId !== input.actor.userId) fail('forbidden');
   authorize(input.actor, 'post.create');
   // A post hidden by reports or removed must go through a moderator, not around one by editing.
   if (!EDITABLE.has(current.status)) fail('post_not_editable');

@@ -1,8 +1,8 @@
 // The caller kinds of the matrix. Adding a kind is one entry here plus its column in every row of table.ts
 // (the compiler lists the rows that lack it, and the signedIn/everyone helpers there). The instance administrator
-// (`admin`, issue 9 finding 1) is not here yet: the account-level role is being added on another branch. It is no
-// community role, so its column is the non-member's everywhere except `GET /admin/queues` (200).
+// (`admin`) is no community role: unless a row says otherwise its column is the non-member's (see cellFor).
 import { createUser, join, setRole } from '../../helpers/factories';
+import { grantInstanceAdmin } from '../../../server/commands/instanceAdmins';
 import { newMember, sanction, type BuildInput, type Built } from './world';
 
 interface CallerSpec {
@@ -51,6 +51,14 @@ export const CALLERS = [
   { kind: 'banned', build: (input) => sanctioned(input, 'ban') },
   { kind: 'muted', build: (input) => sanctioned(input, 'mute') },
   { kind: 'suspended', build: (input) => sanctioned(input, 'suspend') },
+  {
+    kind: 'admin',
+    build: async ({ env }) => {
+      const user = await createUser(env.api);
+      await grantInstanceAdmin({ db: env.db }, { handle: user.handle, source: 'cli' });
+      return { user };
+    },
+  },
 ] as const satisfies readonly CallerSpec[];
 
 export type CallerKind = (typeof CALLERS)[number]['kind'];

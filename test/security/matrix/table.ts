@@ -41,7 +41,8 @@ export interface Call {
 export interface Row {
   /** Build a caller of each kind in a new community for this row: the call changes the caller itself. */
   fresh?: true;
-  expect: Record<CallerKind, Cell>;
+  /** Expected answers; `admin` defaults to the non-member's answer (see cellFor). */
+  expect: Record<Exclude<CallerKind, 'admin'>, Cell> & { admin?: Cell };
   call: (ctx: CellContext) => Promise<Call>;
 }
 
@@ -51,6 +52,7 @@ const CREATED = '201';
 const GONE = '204';
 const FORBIDDEN = '403 forbidden';
 const NOT_MEMBER = '403 not_a_member';
+const OWN_POST = '403 own_post';
 const BANNED = '403 banned';
 const MUTED = '403 muted';
 const SUSPENDED = '403 suspended';
@@ -59,7 +61,7 @@ const ALREADY_MEMBER = '409 already_member';
 const NA = null;
 
 /** Account-level routes: anyone signed in, whatever their standing in any community. */
-function signedIn(cell: Cell): Record<CallerKind, Cell> {
+function signedIn(cell: Cell): Row['expect'] {
   return {
     anonymous: UNAUTHENTICATED,
     nonMember: cell,
@@ -76,7 +78,7 @@ function signedIn(cell: Cell): Record<CallerKind, Cell> {
 }
 
 /** Everyone, signed in or not. */
-function everyone(cell: Cell): Record<CallerKind, Cell> {
+function everyone(cell: Cell): Row['expect'] {
   return { ...signedIn(cell), anonymous: cell };
 }
 
@@ -243,13 +245,13 @@ export const TABLE: Record<string, Row> = {
       nonMember: NOT_FOUND,
       otherModerator: NOT_FOUND,
       otherManager: NOT_FOUND,
-      member: FORBIDDEN, // new finding N1
-      moderator: FORBIDDEN, // new finding N1
-      manager: FORBIDDEN, // new finding N1
-      owner: FORBIDDEN, // new finding N1
+      member: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
+      moderator: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
+      manager: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
+      owner: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
       banned: NOT_FOUND,
-      muted: FORBIDDEN, // new finding N1
-      suspended: FORBIDDEN, // new finding N1
+      muted: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
+      suspended: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
     },
     call: async ({ env, world }) => ({ params: { id: await publishedPost(env, world) }, body: { body: `Diubah oleh orang lain ${unique()}` } }),
   },
@@ -279,13 +281,13 @@ export const TABLE: Record<string, Row> = {
       nonMember: NOT_FOUND,
       otherModerator: NOT_FOUND,
       otherManager: NOT_FOUND,
-      member: FORBIDDEN, // new finding N1
+      member: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
       moderator: GONE,
       manager: GONE,
       owner: GONE,
       banned: NOT_FOUND,
-      muted: FORBIDDEN, // new finding N1
-      suspended: FORBIDDEN, // new finding N1
+      muted: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
+      suspended: FORBIDDEN, // seen but not theirs: 403 (was 404, found by this matrix)
     },
     call: async ({ env, world }) => ({ params: { id: await publishedPost(env, world) } }),
   },
@@ -320,6 +322,11 @@ export const TABLE: Record<string, Row> = {
     expect: { anonymous: UNAUTHENTICATED, nonMember: FORBIDDEN, otherModerator: FORBIDDEN, otherManager: FORBIDDEN, member: FORBIDDEN, moderator: OK, manager: OK, owner: OK, banned: BANNED, muted: FORBIDDEN, suspended: FORBIDDEN },
     call: async (ctx) => slug(ctx),
   },
+  // The community's own jobs (posts waiting for their check, scheduled posts), for its staff: issue 9 finding 1.
+  'GET /api/communities/{slug}/moderation/jobs': {
+    expect: { anonymous: UNAUTHENTICATED, nonMember: FORBIDDEN, otherModerator: FORBIDDEN, otherManager: FORBIDDEN, member: FORBIDDEN, moderator: OK, manager: OK, owner: OK, banned: BANNED, muted: FORBIDDEN, suspended: FORBIDDEN },
+    call: async (ctx) => slug(ctx),
+  },
   // Queue items are for the community's moderators only: anyone else may not know one exists (404).
   'GET /api/moderation/items/{id}': {
     expect: { anonymous: UNAUTHENTICATED, nonMember: NOT_FOUND, otherModerator: NOT_FOUND, otherManager: NOT_FOUND, member: NOT_FOUND, moderator: OK, manager: OK, owner: OK, banned: NOT_FOUND, muted: NOT_FOUND, suspended: NOT_FOUND },
@@ -344,9 +351,9 @@ export const TABLE: Record<string, Row> = {
       otherModerator: NA,
       otherManager: NA,
       member: NOT_FOUND,
-      moderator: FORBIDDEN, // issue 9 finding 8
-      manager: FORBIDDEN, // issue 9 finding 8
-      owner: FORBIDDEN, // issue 9 finding 8
+      moderator: OWN_POST, // issue 9 finding 8
+      manager: OWN_POST, // issue 9 finding 8
+      owner: OWN_POST, // issue 9 finding 8
       banned: NOT_FOUND,
       muted: NOT_FOUND,
       suspended: NOT_FOUND,
@@ -398,6 +405,7 @@ export const TABLE: Record<string, Row> = {
       banned: `${FORBIDDEN} | ${NOT_FOUND}`,
       muted: `${FORBIDDEN} | ${NOT_FOUND}`,
       suspended: `${FORBIDDEN} | ${NOT_FOUND}`,
+      admin: OK,
     },
     call: async () => ({}),
   },
@@ -406,3 +414,9 @@ export const TABLE: Record<string, Row> = {
   'GET /healthz': { expect: everyone(OK), call: async () => ({}) },
   'GET /readyz': { expect: everyone(OK), call: async () => ({}) },
 };
+
+/** The expected answer of one cell; an instance administrator is a non-member of the community unless said. */
+export function cellFor(row: Row, kind: CallerKind): Cell {
+  if (kind === 'admin') return row.expect.admin === undefined ? row.expect.nonMember : row.expect.admin;
+  return row.expect[kind];
+}
