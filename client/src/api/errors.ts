@@ -52,6 +52,18 @@ export function fieldPaths(details: unknown): string[] {
   );
 }
 
+/** Sentences the server wrote for a 422's details in both languages (`messages: {en, id}`), in the reader's. */
+export function detailMessages(details: unknown, locale: 'en' | 'id'): string[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null || !('messages' in entry)) return [];
+    const messages = entry.messages;
+    if (typeof messages !== 'object' || messages === null || !(locale in messages)) return [];
+    const text: unknown = (messages as Record<string, unknown>)[locale];
+    return typeof text === 'string' ? [text] : [];
+  });
+}
+
 /** The matched words of a `content_blocked` error's `details.matches`, as strings or `{match}` objects. */
 export function blockedMatches(details: unknown): string[] {
   if (typeof details !== 'object' || details === null || !('matches' in details) || !Array.isArray(details.matches)) {

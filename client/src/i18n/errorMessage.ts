@@ -1,7 +1,7 @@
 // Turns any failure into a sentence in the reader's language. Each contract error code needs a message here: the
 // Record over the server's ErrorCode makes a new code without a translation a compile error.
 import type { ErrorCode } from '../../../server/errorMessages';
-import { ApiRequestError, blockedMatches, fieldPaths, type ClientErrorCode } from '../api/errors';
+import { ApiRequestError, blockedMatches, detailMessages, fieldPaths, type ClientErrorCode } from '../api/errors';
 import type { I18n } from './I18nProvider';
 import type { PlainKey } from './types';
 
@@ -80,7 +80,7 @@ export function errorKey(error: ApiRequestError): PlainKey {
 }
 
 /** A sentence for any failure, with the details the contract gives (wait time, blocked words, fields). */
-export function describeError(error: unknown, i18n: Pick<I18n, 't' | 'formatNumber'>): string {
+export function describeError(error: unknown, i18n: Pick<I18n, 't' | 'formatNumber'> & Partial<Pick<I18n, 'locale'>>): string {
   const { t } = i18n;
   if (!(error instanceof ApiRequestError)) return t('errors.unknown');
   if (error.code === 'rate_limited' && error.retryAfterSeconds !== null) {
@@ -91,6 +91,9 @@ export function describeError(error: unknown, i18n: Pick<I18n, 't' | 'formatNumb
     if (words.length > 0) return t('errors.content_blocked_words', { words: words.join(', ') });
   }
   if (error.status === 422) {
+    // A problem the server explained in both languages (a word rule that is too costly, say) says more than the field.
+    const explained = i18n.locale ? detailMessages(error.details, i18n.locale) : [];
+    if (explained.length > 0) return explained.join(' ');
     const fields = fieldPaths(error.details).map((path) => {
       const key = FIELD_KEYS[path.split('.')[0] ?? ''];
       return key ? t(key) : path;
