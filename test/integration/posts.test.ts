@@ -222,11 +222,11 @@ describe('editing', () => {
     expect(items.map((p) => [p.id, p.body])).toEqual([[post.id, finalBody]]);
   });
 
-  it('is for the author only: others get 404, the post is unchanged', async () => {
+  it('is for the author only: others who can see it get 403, the post is unchanged', async () => {
     const { moderator, author, reader, community } = await cast();
     const post = await publish(author, community.slug);
     for (const user of [reader, moderator]) {
-      expectError(await api.request('PATCH', `/api/posts/${post.id}`, { token: user.token, body: { body: 'Diubah orang lain' } }), 404, 'not_found');
+      expectError(await api.request('PATCH', `/api/posts/${post.id}`, { token: user.token, body: { body: 'Diubah orang lain' } }), 403, 'forbidden');
     }
     const read = await api.request<{ post: Post }>('GET', `/api/posts/${post.id}`, { token: reader.token });
     expect(read.body.post).toMatchObject({ body: post.body, revision: 1, status: 'published' });
@@ -253,10 +253,10 @@ describe('deleting', () => {
     expectError(await api.request('GET', `/api/posts/${post.id}`, { token: reader.token }), 404, 'not_found');
   });
 
-  it('by a moderator: removed; a member cannot delete someone else\'s post (404)', async () => {
+  it('by a moderator: removed; a member cannot delete someone else\'s post (403)', async () => {
     const { moderator, author, reader, community } = await cast();
     const post = await publish(author, community.slug);
-    expectError(await api.request('DELETE', `/api/posts/${post.id}`, { token: reader.token }), 404, 'not_found');
+    expectError(await api.request('DELETE', `/api/posts/${post.id}`, { token: reader.token }), 403, 'forbidden');
     expect((await feed(reader, community.slug)).items.map((p) => p.id)).toEqual([post.id]);
 
     expect((await api.request('DELETE', `/api/posts/${post.id}`, { token: moderator.token })).status).toBe(204);
