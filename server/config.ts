@@ -36,6 +36,8 @@ const envSchema = z.object({
   // Per account (server/middlewares/loginThrottle.ts): after this many failed logins in a row each further attempt
   // waits a delay that starts at the base and doubles up to the cap, whichever address it comes from.
   LOGIN_FAILURES_BEFORE_BACKOFF: z.coerce.number().int().min(1).default(5),
+  // The same, for one account from all addresses together: a spread-out guesser meets this one.
+  LOGIN_ACCOUNT_FAILURES_BEFORE_BACKOFF: z.coerce.number().int().min(1).default(20),
   LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
   LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
   RATE_LIMIT_RULE_PREVIEWS_PER_MIN: z.coerce.number().int().min(1).default(5),

@@ -2,11 +2,15 @@
 //
 // Design. The per-address limit alone lets an attacker with many addresses guess one account's password without
 // end, and lets one attacker behind a shared address (an office, a campus NAT) lock everybody there out. So:
-// - Each account (keyed by its normalised login, see lib/logins.ts) counts failed logins in Redis, shared by every
-//   server process. The first LOGIN_FAILURES_BEFORE_BACKOFF - 1 failures cost nothing; from then on each attempt
-//   makes the next one wait LOGIN_BACKOFF_BASE_SECONDS, doubling per further failure up to LOGIN_BACKOFF_MAX_SECONDS.
-//   While it waits, every attempt for that account gets 429 rate_limited with Retry-After, whatever its address.
-//   A successful login clears the account's record; failures are forgotten a day (or two caps) after the last one.
+// - Two records per account (keyed by its normalised login, see lib/logins.ts), in Redis, shared by every server
+//   process: one for the account from this address, one for the account from everywhere. Each lets a number of
+//   failures go free (LOGIN_FAILURES_BEFORE_BACKOFF from one address, LOGIN_ACCOUNT_FAILURES_BEFORE_BACKOFF from all
+//   of them together); from then on each attempt makes the next one wait LOGIN_BACKOFF_BASE_SECONDS, doubling per
+//   further failure up to LOGIN_BACKOFF_MAX_SECONDS, and 429 rate_limited with Retry-After answers meanwhile.
+//   So one attacker, from one address, only makes that address wait for that account: the owner still signs in from
+//   theirs (a lock-out anyone could cause by typing a public handle five times otherwise). An attacker spread over
+//   many addresses meets the account-wide record instead, and gets a few guesses an hour once it is spent.
+//   A successful login clears both records; failures are forgotten a day (or two caps) after the last one.
 // - The key is the login as typed (normalised), not the account it finds, and it is hashed: an unknown login is
 //   counted and answered exactly like a known one, and a locked handle says nothing about which e-mail shares its
 //   account. The price: the handle and the e-mail of one account have a budget each.
@@ -24,23 +28,30 @@ import { normalizeLogin } from '../lib/logins';
 export interface LoginThrottle {
   /** Before the password check: 429 for an account that must wait, otherwise counts this attempt against it. */
   guard: RequestHandler;
-  /** After a successful login: the account's failures are forgotten. */
-  forget(login: string): Promise<void>;
+  /** After a successful login: the account's failures are forgotten, from this address and from everywhere. */
+  forget(login: string, address: string | undefined): Promise<void>;
 }
 
-// KEYS[1]: the account's hash {failures, until}. ARGV: now (ms), free failures, base delay, max delay, forget after.
-// Returns the milliseconds still to wait (the attempt is refused and not counted), or 0 (counted, go ahead).
+// KEYS: the hashes {failures, until} of the account from this address and from everywhere. ARGV: now (ms), free
+// failures of each key, base delay, max delay, forget after. Returns the milliseconds still to wait (the attempt is
+// refused and not counted), or 0 (counted against both, go ahead).
 const RESERVE_ATTEMPT = `
 local now = tonumber(ARGV[1])
-local waitUntil = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
-if waitUntil > now then return waitUntil - now end
-local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
-local free = tonumber(ARGV[2])
-if failures >= free then
-  local delay = math.min(tonumber(ARGV[3]) * 2 ^ (failures - free), tonumber(ARGV[4]))
-  redis.call('HSET', KEYS[1], 'until', string.format('%d', math.floor(now + delay)))
+local wait = 0
+for i = 1, 2 do
+  local waitUntil = tonumber(redis.call('HGET', KEYS[i], 'until') or '0')
+  if waitUntil - now > wait then wait = waitUntil - now end
 end
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
+if wait > 0 then return wait end
+for i = 1, 2 do
+  local failures = redis.call('HINCRBY', KEYS[i], 'failures', 1)
+  local free = tonumber(ARGV[1 + i])
+  if failures >= free then
+    local delay = math.min(tonumber(ARGV[4]) * 2 ^ (failures - free), tonumber(ARGV[5]))
+    redis.call('HSET', KEYS[i], 'until', string.format('%d', math.floor(now + delay)))
+  end
+  redis.call('PEXPIRE', KEYS[i], ARGV[6])
+end
 return 0
 `;
 
@@ -52,8 +63,11 @@ export function createLoginThrottle(deps: Pick<Deps, 'config' | 'redis' | 'now' 
   if (config.RUKUN_RATE_LIMITS === 'off') return { guard: (_req, _res, next) => next(), forget: async () => undefined };
   const baseMs = config.LOGIN_BACKOFF_BASE_SECONDS * 1000;
   const maxMs = Math.max(baseMs, config.LOGIN_BACKOFF_MAX_SECONDS * 1000);
-  const key = (login: string) =>
-    `${config.QUEUE_PREFIX}:login:account:${createHash('sha256').update(normalizeLogin(login)).digest('base64url')}`;
+  const account = (login: string) => createHash('sha256').update(normalizeLogin(login)).digest('base64url');
+  const keys = (login: string, address: string | undefined) => [
+    `${config.QUEUE_PREFIX}:login:from:${createHash('sha256').update(`${address ?? ''}\n${normalizeLogin(login)}`).digest('base64url')}`,
+    `${config.QUEUE_PREFIX}:login:account:${account(login)}`,
+  ];
 
   const guard: RequestHandler = async (req, res, next) => {
     const login = loginOf(req);
@@ -61,8 +75,9 @@ export function createLoginThrottle(deps: Pick<Deps, 'config' | 'redis' | 'now' 
     if (login === null) return next();
     let waitMs = 0;
     try {
-      const args = [deps.now().getTime(), config.LOGIN_FAILURES_BEFORE_BACKOFF, baseMs, maxMs, Math.max(DAY_MS, 2 * maxMs)];
-      waitMs = Number(await redis.eval(RESERVE_ATTEMPT, 1, key(login), ...args.map(String)));
+      const free = [config.LOGIN_FAILURES_BEFORE_BACKOFF, config.LOGIN_ACCOUNT_FAILURES_BEFORE_BACKOFF];
+      const args = [deps.now().getTime(), ...free, baseMs, maxMs, Math.max(DAY_MS, 2 * maxMs)];
+      waitMs = Number(await redis.eval(RESERVE_ATTEMPT, 2, ...keys(login, req.ip), ...args.map(String)));
     } catch (err) {
       deps.logger.warn({ err }, 'login throttle unavailable; letting the login through');
     }
@@ -71,9 +86,9 @@ export function createLoginThrottle(deps: Pick<Deps, 'config' | 'redis' | 'now' 
     next(new AppError('rate_limited'));
   };
 
-  const forget = async (login: string): Promise<void> => {
+  const forget = async (login: string, address: string | undefined): Promise<void> => {
     try {
-      await redis.del(key(login));
+      await redis.del(...keys(login, address));
     } catch (err) {
       deps.logger.warn({ err }, 'login throttle unavailable; could not clear failures');
     }

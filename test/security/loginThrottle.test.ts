@@ -27,6 +27,8 @@ beforeAll(async () => {
       RATE_LIMIT_LOGIN_PER_15MIN: String(ADDRESS_LIMIT),
       RATE_LIMIT_REGISTER_PER_HOUR: '1000',
       LOGIN_FAILURES_BEFORE_BACKOFF: String(FREE_FAILURES),
+      // Every attempt below comes from a new address: they meet the account-wide record.
+      LOGIN_ACCOUNT_FAILURES_BEFORE_BACKOFF: String(FREE_FAILURES),
       LOGIN_BACKOFF_BASE_SECONDS: '60',
       LOGIN_BACKOFF_MAX_SECONDS: '600',
     },
@@ -176,5 +178,26 @@ describe('Redis down', () => {
     expectError(await attempt(WRONG), 401, 'invalid_credentials');
     const res = await attempt(PASSWORD);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+});
+
+describe('per account, from one address', () => {
+  it('makes only that address wait: the owner still signs in from theirs, and the attacker still waits after', async () => {
+    const local = await startTestServer({
+      process: 'server',
+      env: { RUKUN_RATE_LIMITS: 'on', TRUST_PROXY: '1', RATE_LIMIT_LOGIN_PER_15MIN: '100', RATE_LIMIT_REGISTER_PER_HOUR: '1000', LOGIN_FAILURES_BEFORE_BACKOFF: '3', LOGIN_ACCOUNT_FAILURES_BEFORE_BACKOFF: '10' },
+    });
+    try {
+      const client = apiClient(local.baseUrl);
+      const victim = await createUser(client);
+      const from = (address: string, password: string) =>
+        client.request('POST', '/api/auth/login', { body: { login: victim.handle, password }, headers: { 'x-forwarded-for': address } });
+      for (let i = 0; i < 3; i++) expectError(await from('203.0.113.9', WRONG), 401, 'invalid_credentials');
+      expect(retryAfter(await from('203.0.113.9', PASSWORD))).toBeGreaterThan(0);
+      expect((await from('198.51.100.7', PASSWORD)).status).toBe(200);
+      expect(retryAfter(await from('203.0.113.9', WRONG))).toBeGreaterThan(0);
+    } finally {
+      await local.close();
+    }
   });
 });

@@ -42,9 +42,9 @@ export function mountAuthRoutes(target: RouteTarget, deps: Deps, limits: RateLim
   defineRoute(
     target,
     { method: 'post', path: '/auth/login', summary: 'Sign in with handle or e-mail', tag: 'auth', auth: false, body: loginBody, responses: { 200: '{user, token}' }, before: [limits.login, loginThrottle.guard] },
-    async ({ body }, _req, res) => {
+    async ({ body }, req, res) => {
       const { user, token } = await loginUser(sessionDeps(), body);
-      await loginThrottle.forget(body.login);
+      await loginThrottle.forget(body.login, req.ip);
       setSessionCookie(res, deps, token);
       res.json({ user: presentMe(user), token });
     },
