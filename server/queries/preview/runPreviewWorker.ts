@@ -15,8 +15,29 @@ export interface PreviewOutcome {
 const BOOT = new URL('./bootWorker.mjs', import.meta.url);
 const ENTRY = new URL('./previewWorker.ts', import.meta.url).href;
 
+/**
+ * Threads a process runs previews on at once. Each preview takes a core for up to its deadline; managers of many
+ * communities (each within their own rate limit) must not together take every core from the server and the workers.
+ * Further previews wait their turn, and their deadline counts from the request, not from their start.
+ */
+export const MAX_PREVIEW_THREADS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
 /** Checks the job's posts in a worker; resolves at the end or at the deadline, whichever comes first. */
-export function runPreviewWorker(job: PreviewJob, options: { deadlineMs: number; onStarted?: () => void }): Promise<PreviewOutcome> {
+export async function runPreviewWorker(job: PreviewJob, options: { deadlineMs: number; onStarted?: () => void }): Promise<PreviewOutcome> {
+  const deadlineAt = Date.now() + options.deadlineMs;
+  if (running >= MAX_PREVIEW_THREADS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await runInWorker(job, { ...options, deadlineMs: Math.max(0, deadlineAt - Date.now()) });
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+function runInWorker(job: PreviewJob, options: { deadlineMs: number; onStarted?: () => void }): Promise<PreviewOutcome> {
   const outcome: PreviewOutcome = { scanned: 0, total: job.posts.length, partial: false, changed: [] };
   return new Promise((resolve, reject) => {
     const worker = new Worker(BOOT, { workerData: { entry: ENTRY, job } });
