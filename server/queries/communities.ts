@@ -16,6 +16,11 @@ export async function findCommunityOr404(sql: SqlLane, slug: string): Promise<Co
   return row ? { ...row, createdAt: fromSqlDate(row.createdAt) } : fail('not_found');
 }
 
+/** A community's slug by id (socket payloads name communities by slug); undefined when it is gone. */
+export async function findCommunitySlug(sql: SqlLane, communityId: string): Promise<string | undefined> {
+  return sql.read((q) => q.get<{ slug: string }>('SELECT slug FROM "Community" WHERE id = ?', communityId)?.slug);
+}
+
 /** Presents communities with member counts and the viewer's role in a fixed number of queries. */
 export async function presentCommunities(db: Db, rows: CommunityRow[], viewerId: string | null): Promise<Community[]> {
   if (rows.length === 0) return [];

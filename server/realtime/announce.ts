@@ -7,6 +7,7 @@ import { loadPostAudienceViews } from '../queries/postViews';
 import { loadNotification } from '../queries/notifications';
 import { loadQueueItem } from '../queries/queueItems';
 import { loadActor } from '../queries/actor';
+import { findCommunitySlug } from '../queries/communities';
 import { allCommunityRooms, membersRoom, moderatorsRoom, roomsForRole, sessionRoom, userRoom } from './rooms';
 import type { Logger } from '../logger';
 import type { Clock } from '../lib/clock';
@@ -121,7 +122,7 @@ export function createAnnouncer(deps: { sql: SqlLane; target: BroadcastTarget; l
         // The standing after the commit decides; only rooms are taken away here, the client joins again for more.
         const [actor, slug] = await Promise.all([
           loadActor(sql, { communityId: event.communityId, userId: event.userId, now: now() }),
-          sql.read((q) => q.get<{ slug: string }>('SELECT slug FROM "Community" WHERE id = ?', event.communityId)?.slug),
+          findCommunitySlug(sql, event.communityId),
         ]);
         if (slug === undefined) return;
         const allowed = actor.role ? roomsForRole(event.communityId, actor.role) : [];
