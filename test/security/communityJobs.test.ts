@@ -71,6 +71,15 @@ describe('GET /api/communities/:slug/moderation/jobs', () => {
     expect((await api.request('GET', `/api/communities/${slug}/moderation/jobs`)).status).toBe(401);
   });
 
+  it('answers a malformed query with 400 bad_request naming the parameter (a bad kind, limit or cursor)', async () => {
+    for (const [query, name] of [['?kind=everything', 'kind'], ['?limit=0', 'limit'], ['?limit=101', 'limit'], ['?cursor=not-a-cursor', 'cursor']]) {
+      const res = await jobs(people.moderator, query);
+      expect(res.status, query).toBe(400);
+      expect(JSON.stringify(res.body), query).toContain('bad_request');
+      expect(JSON.stringify(res.body), query).toContain(name);
+    }
+  });
+
   it('is in the OpenAPI document with its query', async () => {
     const doc = await api.request<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>('GET', '/api/openapi.json');
     const route = doc.body.paths['/api/communities/{slug}/moderation/jobs'];
