@@ -35,7 +35,7 @@ export function Header() {
               <NotificationBell />
               {/* The BullMQ dashboard is served by the server, not a client route; only instance admins may open it. */}
               {session.state.me.isAdmin && (
-                <a href="/admin/queues" className="button button--ghost" data-testid="admin-queues-link">
+                <a href="/admin/queues" className="button button--ghost header__admin" data-testid="admin-queues-link">
                   {t('header.queues')}
                 </a>
               )}
