@@ -66,7 +66,7 @@ async function seed(db: Db, sql: SqlLane): Promise<boolean> {
       ...(parentId ? { parentId } : {}),
     });
     // The demo runs the same check the flagging worker runs, so it needs no Redis.
-    for (const job of outcome.jobs) await applyPostCheck({ db, sql, now: at }, job.data);
+    for (const job of outcome.jobs) if (job.queue === 'flagging') await applyPostCheck({ db, sql, now: at }, job.data);
     created.push(outcome.value.id);
   }
   const first = await db.post.findUniqueOrThrow({ where: { id: created[0] ?? '' } });

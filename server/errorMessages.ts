@@ -33,6 +33,12 @@ export const ERROR_MESSAGES = {
   },
   invalid_parent: { en: 'You can only reply to a published post.', id: 'Balasan hanya untuk kiriman yang sudah terbit.' },
   post_not_editable: { en: 'This post can no longer be edited.', id: 'Kiriman ini tidak bisa diubah lagi.' },
+  event_cancelled: { en: 'This event has been cancelled.', id: 'Acara ini sudah dibatalkan.' },
+  event_ended: { en: 'This event has already ended.', id: 'Acara ini sudah selesai.' },
+  rsvp_not_going: {
+    en: 'Only members who are going can be checked in.',
+    id: 'Hanya anggota yang terdaftar hadir yang bisa dicatat kedatangannya.',
+  },
   last_owner: {
     en: 'A community needs at least one owner.',
     id: 'Komunitas harus memiliki setidaknya satu pemilik.',

@@ -1,6 +1,6 @@
 // Queue names and typed producers. The server enqueues through these; workers consume the same names.
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { FLAG_JOB_NAMES, QUEUE_NAMES, flagJobId, type FlagJob, type FlagPostJob } from '../server/contracts/jobs';
+import { FLAG_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventReminderJobId, flagJobId, type EventJob, type FlagJob, type FlagPostJob } from '../server/contracts/jobs';
 import type { JobRequest } from '../server/commands/outcome';
 import type { Logger } from '../server/logger';
 
@@ -12,8 +12,12 @@ export const JOB_RETENTION = {
 
 export interface Queues {
   flagging: Queue<FlagJob>;
+  events: Queue<EventJob>;
   close(): Promise<void>;
 }
+
+type EventJobRequest = Extract<JobRequest, { queue: 'events' }>;
+type FlagJobRequest = Extract<JobRequest, { queue: 'flagging' }>;
 
 /** Opens the producer side of every queue on one connection. */
 export function createQueues(options: { connection: ConnectionOptions; prefix: string }): Queues {
@@ -22,7 +26,24 @@ export function createQueues(options: { connection: ConnectionOptions; prefix: s
     prefix: options.prefix,
     defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION },
   });
-  return { flagging, close: async () => void (await flagging.close()) };
+  const events = new Queue<EventJob>(QUEUE_NAMES.events, {
+    connection: options.connection,
+    prefix: options.prefix,
+    defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, ...JOB_RETENTION },
+  });
+  return {
+    flagging,
+    events,
+    close: async () => {
+      await Promise.all([flagging.close(), events.close()]);
+    },
+  };
+}
+
+/** Adds an event job under its derived id, so planning the same reminder twice queues it once. */
+export async function enqueueEventJob(queues: Queues, job: EventJobRequest): Promise<void> {
+  const jobId = job.name === 'reminder' ? eventReminderJobId(job.data) : eventCancelledJobId(job.data);
+  await queues.events.add(job.name, job.data, { jobId, delay: Math.max(0, job.delayMs ?? 0) });
 }
 
 /** Adds a flagging job; the id is derived from post and revision so duplicates collapse into one. */
@@ -109,7 +130,23 @@ export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?
     return batch.added;
   };
 
-  return async (jobs, options = {}) => {
+  const addEventJobs = (jobs: EventJobRequest[]) =>
+    Promise.all(
+      jobs.map((job) =>
+        enqueueEventJob(deps.queues, job).catch((err: unknown) => {
+          // Reminders are planned again for every upcoming event when the workers start (workers/startWorkers.ts).
+          deps.logger.warn({ err, job: job.data }, 'could not enqueue an event job; it is planned again on the next worker start');
+        }),
+      ),
+    );
+
+  return async (allJobs, options = {}) => {
+    const eventJobs = allJobs.filter((job): job is EventJobRequest => job.queue === 'events');
+    const jobs = allJobs.filter((job): job is FlagJobRequest => job.queue === 'flagging');
+    if (eventJobs.length && !(await settledWithin(addEventJobs(eventJobs).then(() => true), timeoutMs))) {
+      deps.logger.debug({ jobs: eventJobs.map((j) => j.data), timeoutMs }, 'event enqueue still in flight; not waiting for it');
+    }
+    if (!jobs.length) return;
     const [only] = jobs;
     const settled =
       jobs.length === 1 && only && !only.delayMs && options.gather !== false

@@ -1,5 +1,5 @@
 // What a command caused, returned instead of fired, so nothing is announced or queued for a write that rolled back.
-import type { FlagPostJob } from '../contracts/jobs';
+import type { EventCancelledJob, EventReminderJob, FlagPostJob } from '../contracts/jobs';
 
 export type DomainEvent =
   /** Became visible to members, or changed while visible. */
@@ -12,14 +12,20 @@ export type DomainEvent =
   /** A user's standing in a community changed (role, sanction, membership): their open sockets follow it at once. */
   | { type: 'access:changed'; communityId: string; userId: string }
   /** A session ended (logout, revocation): its open sockets are disconnected on every process. */
-  | { type: 'session:ended'; sessionId: string };
+  | { type: 'session:ended'; sessionId: string }
+  /** An event changed (fields, state or counts): its fresh state goes to the community's members. */
+  | { type: 'event:updated'; communityId: string; eventId: string };
 
 /** The event every command returns when it changes what a user may see in a community. */
 export function accessChanged(communityId: string, userId: string): DomainEvent {
   return { type: 'access:changed', communityId, userId };
 }
 
-export type JobRequest = { queue: 'flagging'; data: FlagPostJob; delayMs?: number };
+export type JobRequest =
+  | { queue: 'flagging'; data: FlagPostJob; delayMs?: number }
+  /** Event jobs carry their own id (eventReminderJobId, eventCancelledJobId), so a second add is a no-op. */
+  | { queue: 'events'; name: 'reminder'; data: EventReminderJob; delayMs?: number }
+  | { queue: 'events'; name: 'cancelled'; data: EventCancelledJob; delayMs?: number };
 
 export interface Outcome<T> {
   value: T;

@@ -135,7 +135,13 @@ export type NotificationKind =
   | 'sanction_lifted'
   | 'post_approved'
   | 'post_removed'
-  | 'report_resolved';
+  | 'report_resolved'
+  /** data: {eventId, title, startsAt, timezone} — a waitlisted RSVP became going. */
+  | 'event_promoted'
+  /** data: {eventId, title, startsAt, timezone, minutesBefore} */
+  | 'event_reminder'
+  /** data: {eventId, title, startsAt, timezone} */
+  | 'event_cancelled';
 
 export interface Notification {
   id: string;
@@ -208,4 +214,64 @@ export interface CommunityJobsResponse {
   };
   items: CommunityJob[];
   nextCursor: string | null;
+}
+
+export type EventStatus = 'scheduled' | 'cancelled' | 'ended';
+export type RsvpAnswer = 'going' | 'interested' | 'not_going';
+export type RsvpStatus = RsvpAnswer | 'waitlisted';
+export const RSVP_ANSWERS: readonly RsvpAnswer[] = ['going', 'interested', 'not_going'];
+
+export interface EventCounts {
+  going: number;
+  waitlisted: number;
+  interested: number;
+  /** Going members marked as arrived at check-in (attendance = checkedIn / going). */
+  checkedIn: number;
+}
+
+/** The caller's own answer to an event. */
+export interface Rsvp {
+  eventId: string;
+  userId: string;
+  status: RsvpStatus;
+  /** 1..n while waitlisted, else null. */
+  position: number | null;
+  /** The check-in code (shown as a QR code) while going, else null. */
+  code: string | null;
+  checkedInAt: string | null;
+  updatedAt: string;
+}
+
+export interface CommunityEvent {
+  id: string;
+  communitySlug: string;
+  title: string;
+  description: string;
+  /** Instants in UTC; `timezone` is the IANA zone the organiser means them in. */
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  location: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  /** Minutes before the start at which going members are reminded, largest first. */
+  reminders: number[];
+  status: EventStatus;
+  /** iCalendar SEQUENCE: bumped on each change. */
+  sequence: number;
+  counts: EventCounts;
+  /** The caller's own RSVP, or null. Null in `event:updated` broadcasts: each client asks for its own. */
+  myRsvp: Rsvp | null;
+  createdBy: User;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+}
+
+/** One row of the moderators' attendee list: going first, then the waitlist in order. */
+export interface Attendee {
+  user: User;
+  status: RsvpStatus;
+  position: number | null;
+  checkedInAt: string | null;
 }

@@ -1,5 +1,5 @@
 // Socket.IO events of the contract. Every payload carries communitySlug and the full object it names.
-import type { ModerationItem, Notification, Post, Role } from './api';
+import type { CommunityEvent, ModerationItem, Notification, Post, Role } from './api';
 
 export interface CommunityJoinRequest {
   slug: string;
@@ -30,6 +30,12 @@ export interface MembershipPayload {
   role: Role | null;
 }
 
+/** An event changed (edited, cancelled, RSVPs moved its counts); `event.myRsvp` is null: clients refetch their own. */
+export interface EventPayload {
+  communitySlug: string;
+  event: CommunityEvent;
+}
+
 export interface ServerToClientEvents {
   'post:published': (payload: PostPayload) => void;
   'post:updated': (payload: PostPayload) => void;
@@ -37,6 +43,7 @@ export interface ServerToClientEvents {
   'post:held': (payload: HeldPayload) => void;
   'queue:item_opened': (payload: QueueItemPayload) => void;
   'queue:item_updated': (payload: QueueItemPayload) => void;
+  'event:updated': (payload: EventPayload) => void;
   notification: (payload: NotificationPayload) => void;
   'membership:changed': (payload: MembershipPayload) => void;
   /** Sent once on connect so the client has an event before any reconnect. */

@@ -1,6 +1,6 @@
 // BullMQ queues and their job data, shared by the producers (server) and processors (workers).
 
-export const QUEUE_NAMES = { flagging: 'flagging' } as const;
+export const QUEUE_NAMES = { flagging: 'flagging', events: 'events' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export interface FlagPostJob {
@@ -21,8 +21,36 @@ export type FlagJob = FlagPostJob | FlagBatchJob;
 
 export const FLAG_JOB_NAMES = { one: 'check', batch: 'check-batch' } as const;
 
+/** Remind the going members of an event `offsetMinutes` before the start it was planned for. */
+export interface EventReminderJob {
+  eventId: string;
+  offsetMinutes: number;
+  /** The start (ISO) this reminder was planned for: a job whose event has moved since is stale and does nothing. */
+  startsAt: string;
+}
+
+/** Tell the going, waitlisted and interested members that an event was cancelled. */
+export interface EventCancelledJob {
+  eventId: string;
+}
+
+export const EVENT_JOB_NAMES = { reminder: 'reminder', cancelled: 'cancelled' } as const;
+export type EventJobName = (typeof EVENT_JOB_NAMES)[keyof typeof EVENT_JOB_NAMES];
+export type EventJob = EventReminderJob | EventCancelledJob;
+
+/** One delayed job per (event, offset, planned start): adding it again (a re-plan, a restart) is a no-op. */
+export function eventReminderJobId(job: EventReminderJob): string {
+  return `reminder-${job.eventId}-${job.offsetMinutes}-${Date.parse(job.startsAt)}`;
+}
+
+/** One cancellation notice per event. */
+export function eventCancelledJobId(job: EventCancelledJob): string {
+  return `cancelled-${job.eventId}`;
+}
+
 export interface JobMap {
   flagging: FlagJob;
+  events: EventJob;
 }
 
 /** The post revisions a flagging job asks to check. */

@@ -43,6 +43,9 @@ const DESCRIBE: Record<NotificationKind, (facts: Facts) => string> = {
       : t('notification.report_resolved', { community }),
   sanctioned,
   sanction_lifted: ({ community, t }) => t('notification.sanction_lifted', { community }),
+  event_promoted: ({ data, t }) => t('notification.event_promoted', { title: text(data, 'title') ?? '' }),
+  event_reminder: ({ data, t }) => t('notification.event_reminder', { title: text(data, 'title') ?? '' }),
+  event_cancelled: ({ data, t }) => t('notification.event_cancelled', { title: text(data, 'title') ?? '' }),
   role_changed: ({ community, data, t }) => {
     const role = isRole(data.to) ? t(`role.${data.to}`) : null;
     return role ? t('notification.role_changed_to', { community, role }) : t('notification.role_changed', { community });
