@@ -19,7 +19,11 @@ export type CommunityAction =
   | 'item.decide'
   | 'item.decide_escalated'
   | 'audit.view'
-  | 'rules.manage';
+  | 'rules.manage'
+  | 'event.read'
+  | 'event.manage'
+  | 'event.rsvp'
+  | 'event.attendees';
 
 const MINIMUM_ROLE: Record<CommunityAction, Role> = {
   // Reading is every member's, whatever their sanctions: none of them is listed in BLOCKED_BY.
@@ -39,6 +43,12 @@ const MINIMUM_ROLE: Record<CommunityAction, Role> = {
   'item.decide_escalated': 'manager',
   'audit.view': 'moderator',
   'rules.manage': 'manager',
+  'event.read': 'member',
+  // Create, edit, cancel events (the contract gives events to managers).
+  'event.manage': 'manager',
+  'event.rsvp': 'member',
+  // The attendee list and check-in at the door.
+  'event.attendees': 'moderator',
 };
 
 /** Sanctions that stop an action, in the order their error is reported. */
@@ -46,6 +56,8 @@ const BLOCKED_BY: Partial<Record<CommunityAction, SanctionKind[]>> = {
   'post.create': ['suspend', 'mute'],
   'post.react': ['suspend'],
   'post.report': ['suspend'],
+  // Issue 10: a muted member, too, cannot RSVP (a ban already ends the membership).
+  'event.rsvp': ['suspend', 'mute'],
 };
 
 /** Throws the contract error when the actor may not take the action; returns otherwise. */
