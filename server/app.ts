@@ -1,4 +1,7 @@
 // createApp(deps): the Express app, built from its dependencies so tests build exactly what production runs.
+import { mountEventRoutes } from './routes/events/eventRoutes';
+import { mountRsvpRoutes } from './routes/events/rsvpRoutes';
+import { mountCalendarRoutes } from './routes/events/calendarRoutes';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Express } from 'express';
@@ -62,6 +65,9 @@ export function createApp(deps: Deps): Express {
   mountQueueRoutes(target, deps);
   mountRuleRoutes(target, deps, limits);
   mountJobRoutes(target, deps);
+  mountEventRoutes(target, deps, limits);
+  mountRsvpRoutes(target, deps, limits);
+  mountCalendarRoutes(target, deps, limits);
   const openApi = buildOpenApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {
     res.json(openApi);

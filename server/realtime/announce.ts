@@ -2,6 +2,8 @@
 // through either the Socket.IO server (server process) or the Redis emitter (worker process).
 import type { ServerToClientEvents } from '../contracts/events';
 import type { SqlLane } from '../db/sqlLane';
+import type { Db } from '../db/client';
+import { loadEventBroadcast } from '../queries/eventViews';
 import type { DomainEvent } from '../commands/outcome';
 import { loadPostAudienceViews } from '../queries/postViews';
 import { loadNotification } from '../queries/notifications';
@@ -37,8 +39,8 @@ export interface BroadcastTarget {
 export type Announce = (events: DomainEvent[]) => Promise<void>;
 
 /** Builds the announcer for a process; failures are logged, never thrown into the request that caused them. */
-export function createAnnouncer(deps: { sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
-  const { sql, target, logger, now } = deps;
+export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
+  const { db, sql, target, logger, now } = deps;
   const emit = (rooms: string[], event: EventName, payload: unknown, except: string[] = []) => target.to(rooms).except(except).emit(event, payload);
   /** This process first, then every process: another process hears the request before any later broadcast of ours. */
   const everywhere = (room: string, act: (operator: BroadcastOperator) => void) => {
@@ -138,6 +140,13 @@ export function createAnnouncer(deps: { sql: SqlLane; target: BroadcastTarget; l
         const notification = await loadNotification(sql, event.notificationId);
         if (!notification) return;
         emit([userRoom(event.userId)], 'notification', { communitySlug: notification.communitySlug, notification });
+        return;
+      }
+      case 'event:updated': {
+        // Fresh counts for everyone in the community (every role is in the members room); myRsvp stays null.
+        const communityEvent = await loadEventBroadcast(db, event.eventId, now());
+        if (!communityEvent) return;
+        emit([membersRoom(event.communityId)], 'event:updated', { communitySlug: communityEvent.communitySlug, event: communityEvent });
         return;
       }
     }

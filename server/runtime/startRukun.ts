@@ -108,7 +108,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
       opsUrl = await listen(httpServer, config.WORKER_OPS_PORT, config.HOST);
     }
   }
-  const announce = createAnnouncer({ sql: deps.sql, target, logger, now: deps.now });
+  const announce = createAnnouncer({ db: deps.db, sql: deps.sql, target, logger, now: deps.now });
   const workerRedis = works ? createPatientRedis(config.REDIS_URL) : null;
   logRedisErrors([redis, producer, ...patient, ...(workerRedis ? [workerRedis] : [])], logger);
   // The producer's connection errors are logged just above; without a listener BullMQ prints each to stderr.

@@ -21,68 +21,12 @@ import {
   type World,
 } from './world';
 
-export type Cell = string | null;
+import { UNAUTHENTICATED, OK, CREATED, GONE, FORBIDDEN, NOT_MEMBER, OWN_POST, BANNED, MUTED, SUSPENDED, NOT_FOUND, ALREADY_MEMBER, NA, signedIn, everyone, slug, type Call, type Cell, type CellContext, type Row } from './cells';
+import { CALENDAR_ROWS } from './calendarRows';
+import { EVENT_ROWS } from './eventRows';
+import { RSVP_ROWS } from './rsvpRows';
 
-export interface CellContext {
-  env: Env;
-  caller: Caller;
-  world: World;
-}
-
-/** What a row sends: values for the path's `{params}`, the query, the JSON body, and the token when not the caller's. */
-export interface Call {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-  /** undefined: the caller's own token; null: none. */
-  token?: string | null;
-}
-
-export interface Row {
-  /** Build a caller of each kind in a new community for this row: the call changes the caller itself. */
-  fresh?: true;
-  /** Expected answers; `admin` defaults to the non-member's answer (see cellFor). */
-  expect: Record<Exclude<CallerKind, 'admin'>, Cell> & { admin?: Cell };
-  call: (ctx: CellContext) => Promise<Call>;
-}
-
-const UNAUTHENTICATED = '401 unauthenticated';
-const OK = '200';
-const CREATED = '201';
-const GONE = '204';
-const FORBIDDEN = '403 forbidden';
-const NOT_MEMBER = '403 not_a_member';
-const OWN_POST = '403 own_post';
-const BANNED = '403 banned';
-const MUTED = '403 muted';
-const SUSPENDED = '403 suspended';
-const NOT_FOUND = '404 not_found';
-const ALREADY_MEMBER = '409 already_member';
-const NA = null;
-
-/** Account-level routes: anyone signed in, whatever their standing in any community. */
-function signedIn(cell: Cell): Row['expect'] {
-  return {
-    anonymous: UNAUTHENTICATED,
-    nonMember: cell,
-    otherModerator: cell,
-    otherManager: cell,
-    member: cell,
-    moderator: cell,
-    manager: cell,
-    owner: cell,
-    banned: cell,
-    muted: cell,
-    suspended: cell,
-  };
-}
-
-/** Everyone, signed in or not. */
-function everyone(cell: Cell): Row['expect'] {
-  return { ...signedIn(cell), anonymous: cell };
-}
-
-const slug = ({ world }: CellContext): Call => ({ params: { slug: world.community.slug } });
+export type { Call, Cell, CellContext, Row } from './cells';
 
 // One published post and one held item per world, for rows that only read them.
 const sharedTargets = new WeakMap<World, Promise<{ postId: string; held: { postId: string; itemId: string; version: number } }>>();
@@ -413,6 +357,9 @@ export const TABLE: Record<string, Row> = {
   'GET /metrics': { expect: everyone(OK), call: async () => ({}) },
   'GET /healthz': { expect: everyone(OK), call: async () => ({}) },
   'GET /readyz': { expect: everyone(OK), call: async () => ({}) },
+  ...EVENT_ROWS,
+  ...RSVP_ROWS,
+  ...CALENDAR_ROWS,
 };
 
 /** The expected answer of one cell; an instance administrator is a non-member of the community unless said. */

@@ -1,0 +1,6 @@
+import type { Deps } from '../../deps';
+import type { RateLimiters } from '../../middlewares/rateLimits';
+import type { RouteTarget } from '../defineRoute';
+
+/** Routes of the events work (issue 10); filled in by its calendar part. */
+export function mountCalendarRoutes(_target: RouteTarget, _deps: Deps, _limits: RateLimiters): void {}
