@@ -9,6 +9,7 @@ import { eventIcsUrl } from './api';
 import { CapacityBar, EventCountsLine, EventStateBadge } from './EventBadges';
 import { formatEventTime, formatRange } from './eventTime';
 import { useEvI18n } from './i18n/useEvI18n';
+import { reminderText } from './reminderText';
 import { RsvpPanel } from './RsvpPanel';
 import { canManageEvents, canSeeAttendees } from './roles';
 import { eventPath, eventsPath } from './routes';
@@ -96,20 +97,4 @@ export function EventPage({ initial, community }: { initial: CommunityEvent; com
       <CalendarFeedPanel />
     </article>
   );
-}
-
-/** "1 day before" for the offered offsets, "45 minutes before" for any other. */
-export function reminderText(minutes: number, t: ReturnType<typeof useEvI18n>['t']): string {
-  switch (minutes) {
-    case 10_080:
-      return t('ev.form.reminder.10080');
-    case 1_440:
-      return t('ev.form.reminder.1440');
-    case 120:
-      return t('ev.form.reminder.120');
-    case 30:
-      return t('ev.form.reminder.30');
-    default:
-      return t('ev.form.reminderMinutes', { count: minutes });
-  }
 }
