@@ -101,7 +101,13 @@ export function wallClockToInstant(date: string, time: string, zone: string): Wa
   if (!parsed.isValid) return { ok: false, problem: 'invalidDate' };
   // Luxon moves a skipped time forward; reading the result back shows whether it was moved.
   if (parsed.toFormat(`${DATE}'T'${TIME}`) !== local) return { ok: false, problem: 'nonexistentTime' };
-  const iso = parsed.toUTC().toISO({ suppressMilliseconds: false });
+  // A repeated hour has two instants, one per offset in force around it; calendars take the first one.
+  const wall = DateTime.fromISO(local, { zone: 'UTC' }).toMillis();
+  const offsets = new Set([parsed.minus({ days: 1 }).offset, parsed.offset, parsed.plus({ days: 1 }).offset]);
+  const instants = [...offsets]
+    .map((offset) => wall - offset * 60_000)
+    .filter((millis) => DateTime.fromMillis(millis, { zone }).toFormat(`${DATE}'T'${TIME}`) === local);
+  const iso = DateTime.fromMillis(Math.min(...instants, parsed.toMillis()), { zone: 'UTC' }).toISO();
   return iso ? { ok: true, iso } : { ok: false, problem: 'invalidDate' };
 }
 
