@@ -126,7 +126,7 @@ export function checkTimezone(value: string): { zone: string } | { problem: Even
     };
   }
   const zone = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-  if (!value.includes('/') && zone !== 'UTC') {
+  if (!value.includes('/') && value.toUpperCase() !== 'UTC') {
     return {
       problem: problem('timezone', 'timezone_abbreviation', (n) => ({
         en: `${n.en} must be a zone name such as Asia/Jakarta, not an abbreviation like WIB`,
