@@ -10,6 +10,7 @@ import { parseReminders } from '../presenters/presentEvent';
 import { auditFields } from './createEvent';
 import type { DomainEvent, Outcome } from './outcome';
 import { planEventReminders } from './planEventReminders';
+import { promoteWaitlisted } from './promoteWaitlisted';
 import { recordAudit } from './recordAudit';
 
 /** Fields an edit may set; null clears location, onlineUrl and capacity. Absent fields stay as they are. */
@@ -106,7 +107,9 @@ export async function updateEvent(
       now: deps.now,
     });
     // Promotion reads the counters this transaction now sees, so it admits exactly as many as the new room allows.
-    const promoted: DomainEvent[] = capacityRose(before.capacity, after.capacity) ? [] : [];
+    const promoted: DomainEvent[] = capacityRose(before.capacity, after.capacity)
+      ? await promoteWaitlisted(tx, { eventId: event.id, communityId: event.communityId, now: deps.now })
+      : [];
     return { before, after, promoted };
   });
   const { before, after } = result;

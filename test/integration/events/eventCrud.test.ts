@@ -9,6 +9,10 @@ import { apiClient, type ApiClient } from '../../helpers/api';
 import { createCommunity, createUser, join, setRole, type TestUser } from '../../helpers/factories';
 import { socketPool } from '../../helpers/liveClient';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
+import { rsvpToEvent } from '../../../server/commands/rsvpToEvent';
+import type { RsvpAnswer } from '../../../server/contracts/api';
+import { afterCommit } from '../../../server/deps';
+import { loadActor } from '../../../server/queries/actor';
 import { expectError } from '../support';
 
 const START = new Date('2026-12-05T03:00:00.000Z');
@@ -350,5 +354,74 @@ describe('listing', () => {
     expectError(await list(manager, community.slug, { limit: '1000' }), 400, 'bad_request');
     expectError(await list(await createUser(api), community.slug), 403, 'not_a_member');
     expectError(await list(manager, 'no-such-community'), 404, 'not_found');
+  });
+});
+
+describe('capacity changes and the waitlist', () => {
+  /** Answers through the RSVP command (its route is the RSVP part's), announcing what it caused. */
+  async function rsvp(user: TestUser, eventId: string, answer: RsvpAnswer): Promise<void> {
+    const deps = server.rukun.deps;
+    const event = await deps.db.event.findUniqueOrThrow({ where: { id: eventId } });
+    const actor = await loadActor(deps.sql, { communityId: event.communityId, userId: user.id, now: clock });
+    await afterCommit(deps, await rsvpToEvent({ db: deps.db, now: clock }, { actor, event, answer }));
+  }
+
+  async function line(eventId: string) {
+    const rows = await server.rukun.deps.db.eventRsvp.findMany({ where: { eventId }, orderBy: { createdAt: 'asc' } });
+    return Object.fromEntries(rows.map((r) => [r.userId, r.position === null ? r.status : `${r.status}#${r.position}`]));
+  }
+
+  async function fullHouse(capacity: number, people: number) {
+    const { manager, community } = await cast();
+    const event = await create(manager, community.slug, { capacity });
+    const members: TestUser[] = [];
+    for (let i = 0; i < people; i += 1) {
+      const user = await createUser(api);
+      await join(api, user, community.slug);
+      await rsvp(user, event.id, 'going');
+      members.push(user);
+    }
+    return { manager, community, event, members };
+  }
+
+  it('raising the capacity promotes the head of the line, in order, and notifies them', async () => {
+    const { manager, event, members } = await fullHouse(2, 5);
+    const [a, b, c, d, e] = members.map((m) => m.id);
+    expect(await line(event.id)).toEqual({ [a!]: 'going', [b!]: 'going', [c!]: 'waitlisted#1', [d!]: 'waitlisted#2', [e!]: 'waitlisted#3' });
+
+    const res = await patch(manager, event.id, { capacity: 3 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.event).toMatchObject({ capacity: 3, sequence: 1, counts: { going: 3, waitlisted: 2 } });
+    expect(await line(event.id)).toEqual({ [a!]: 'going', [b!]: 'going', [c!]: 'going', [d!]: 'waitlisted#1', [e!]: 'waitlisted#2' });
+    const notices = await server.rukun.deps.db.notification.findMany({ where: { kind: 'event_promoted' } });
+    expect(notices.filter((n) => n.data.includes(event.id)).map((n) => n.userId)).toEqual([c]);
+
+    // No limit any more: everyone waiting is admitted.
+    const open = await patch(manager, event.id, { capacity: null });
+    expect(open.body.event).toMatchObject({ capacity: null, counts: { going: 5, waitlisted: 0 } });
+    expect(Object.values(await line(event.id))).toEqual(['going', 'going', 'going', 'going', 'going']);
+  });
+
+  it('the promoted member sees it as myRsvp, and members hear the fresh counts', async () => {
+    const { manager, community, event, members } = await fullHouse(1, 2);
+    const waiting = members[1]!;
+    const live = await pool.connect(waiting.token);
+    await live.join(community.slug);
+    await patch(manager, event.id, { capacity: 2 });
+    const heard = await live.next<EventPayload>('event:updated', (p) => p.event.id === event.id && p.event.capacity === 2);
+    expect(heard.event.counts).toMatchObject({ going: 2, waitlisted: 0 });
+    const mine = await api.request<{ event: CommunityEvent }>('GET', `/api/events/${event.id}`, { token: waiting.token });
+    expect(mine.body.event.myRsvp).toMatchObject({ status: 'going', position: null });
+  });
+
+  it('lowering the capacity below the going count demotes nobody and admits nobody until there is room', async () => {
+    const { manager, event, members } = await fullHouse(3, 4);
+    const res = await patch(manager, event.id, { capacity: 1 });
+    expect(res.body.event).toMatchObject({ capacity: 1, counts: { going: 3, waitlisted: 1 } });
+    // One going member leaves: still two going for one seat, so the line does not move.
+    await rsvp(members[0]!, event.id, 'not_going');
+    const after = await api.request<{ event: CommunityEvent }>('GET', `/api/events/${event.id}`, { token: manager.token });
+    expect(after.body.event.counts).toMatchObject({ going: 2, waitlisted: 1 });
+    expect((await line(event.id))[members[3]!.id]).toBe('waitlisted#1');
   });
 });
