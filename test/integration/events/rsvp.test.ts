@@ -169,29 +169,3 @@ describe('PUT /events/:id/rsvp', () => {
     expect((await rows(soon.id)).byUser.get(a.id)?.status).toBe('going');
   });
 });
-
-describe('GET /me/events', () => {
-  it('shows my upcoming events with my RSVP, soonest first, and leaves out ended, not_going and communities that banned me', async () => {
-    const { owner, slug, users } = await community(1);
-    const [a] = users as [TestUser];
-    const later = await event(slug, owner, { startsAt: new Date(clock.getTime() + 72 * hour), capacity: 1 });
-    const sooner = await event(slug, owner, { startsAt: new Date(clock.getTime() + 24 * hour) });
-    const skipped = await event(slug, owner, { startsAt: new Date(clock.getTime() + 30 * hour) });
-    const ending = await event(slug, owner, { startsAt: new Date(clock.getTime() + hour) });
-    await ok(a, later.id, 'going');
-    await ok(a, sooner.id, 'interested');
-    await ok(a, skipped.id, 'not_going');
-    await ok(a, ending.id, 'going');
-    clock = new Date(clock.getTime() + 4 * hour);
-    const mine = await api.request<{ items: CommunityEvent[] }>('GET', '/api/me/events', { token: a.token });
-    expect(mine.status).toBe(200);
-    expect(mine.body.items.map((e) => e.id)).toEqual([sooner.id, later.id]);
-    expect(mine.body.items[0]?.myRsvp).toMatchObject({ status: 'interested' });
-    expect(mine.body.items[1]?.myRsvp).toMatchObject({ status: 'going', code: expect.any(String) });
-    // Banned: the events of that community are no longer mine to see.
-    const ban = await api.request('POST', `/api/communities/${slug}/members/${a.id}/sanctions`, { token: owner.token, body: { kind: 'ban', reason: 'uji' } });
-    expect(ban.status).toBe(201);
-    const after = await api.request<{ items: CommunityEvent[] }>('GET', '/api/me/events', { token: a.token });
-    expect(after.body.items).toEqual([]);
-  });
-});
