@@ -39,6 +39,10 @@ export const ERROR_MESSAGES = {
     en: 'Only members who are going can be checked in.',
     id: 'Hanya anggota yang terdaftar hadir yang bisa dicatat kedatangannya.',
   },
+  checkin_closed: {
+    en: 'Check-in is open from 24 hours before the event starts until 24 hours after it ends.',
+    id: 'Pencatatan kedatangan dibuka mulai 24 jam sebelum acara dimulai sampai 24 jam setelah acara selesai.',
+  },
   last_owner: {
     en: 'A community needs at least one owner.',
     id: 'Komunitas harus memiliki setidaknya satu pemilik.',

@@ -36,6 +36,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   event_cancelled: 409,
   event_ended: 409,
   rsvp_not_going: 409,
+  checkin_closed: 409,
   rate_limited: 429,
   service_unavailable: 503,
   internal: 500,

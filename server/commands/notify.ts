@@ -36,3 +36,19 @@ export function notifyOnLane(q: SqlRunner, input: NotificationInput): DomainEven
   q.run(INSERT_NOTIFICATION, id, input.userId, input.communityId, input.kind, JSON.stringify(input.data), sqlDate(input.now));
   return { type: 'notification', userId: input.userId, notificationId: id };
 }
+
+/** Writes one notification per input in a single statement (any number of rows) and returns their events. */
+export async function notifyMany(tx: Prisma.TransactionClient, inputs: NotificationInput[]): Promise<DomainEvent[]> {
+  if (inputs.length === 0) return [];
+  const rows = await tx.notification.createManyAndReturn({
+    data: inputs.map((input) => ({
+      userId: input.userId,
+      communityId: input.communityId,
+      kind: input.kind,
+      data: JSON.stringify(input.data),
+      createdAt: input.now,
+    })),
+    select: { id: true, userId: true },
+  });
+  return rows.map((row) => ({ type: 'notification', userId: row.userId, notificationId: row.id }));
+}

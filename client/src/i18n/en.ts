@@ -170,6 +170,7 @@ export const en = {
   'errors.event_cancelled': 'This event has been cancelled.',
   'errors.event_ended': 'This event has already ended.',
   'errors.rsvp_not_going': 'Only members who are going can be checked in.',
+  'errors.checkin_closed': 'Check-in is open from 24 hours before the event starts until 24 hours after it ends.',
   'errors.conflict': 'Something changed in the meantime. Please reload and try again.',
   'errors.already_claimed': 'Another moderator is looking at this item.',
   'errors.version_conflict': 'This item changed since you opened it. Please review the current version.',

@@ -32,6 +32,7 @@ const CODE_KEYS: Record<ErrorCode | ClientErrorCode, PlainKey> = {
   event_cancelled: 'errors.event_cancelled',
   event_ended: 'errors.event_ended',
   rsvp_not_going: 'errors.rsvp_not_going',
+  checkin_closed: 'errors.checkin_closed',
   rate_limited: 'errors.rate_limited',
   already_claimed: 'errors.already_claimed',
   version_conflict: 'errors.version_conflict',

@@ -172,6 +172,7 @@ export const id = {
   'errors.event_cancelled': 'Acara ini sudah dibatalkan.',
   'errors.event_ended': 'Acara ini sudah selesai.',
   'errors.rsvp_not_going': 'Hanya anggota yang terdaftar hadir yang bisa dicatat kedatangannya.',
+  'errors.checkin_closed': 'Pencatatan kedatangan dibuka mulai 24 jam sebelum acara dimulai sampai 24 jam setelah acara selesai.',
   'errors.conflict': 'Ada perubahan sementara itu. Silakan muat ulang lalu coba lagi.',
   'errors.already_claimed': 'Moderator lain sedang menangani item ini.',
   'errors.version_conflict': 'Item ini berubah sejak Anda membukanya. Silakan tinjau versi terbarunya.',

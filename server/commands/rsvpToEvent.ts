@@ -1,0 +1,113 @@
+// A member's answer to an event. The capacity rule lives in conditional writes on the Event row (a seat is taken only
+// by an UPDATE whose WHERE says there is one and nobody waits), the member's own row is changed only from the state
+// it was read in, and the whole transition is one transaction: it holds under any concurrency, on SQLite and on
+// PostgreSQL READ COMMITTED alike. A write that finds the state moved rolls back and the transition is tried again.
+import type { RsvpAnswer } from '../contracts/api';
+import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
+import type { EventRsvp, Prisma } from '../db/generated/client';
+import { fail } from '../errors';
+import { newRsvpCode } from '../lib/rsvpCodes';
+import type { Actor } from '../policies/actor';
+import { authorize } from '../policies/community';
+import type { DomainEvent, Outcome } from './outcome';
+import { promoteWaitlisted } from './promoteWaitlisted';
+
+/** Attempts before giving up; each retry means another writer changed this member's row (or a code collided). */
+const MAX_ATTEMPTS = 8;
+
+/** The state read before the transition no longer holds: roll back and start over from a fresh read. */
+class StaleState extends Error {}
+
+export interface RsvpInput {
+  actor: Actor;
+  event: { id: string; communityId: string; status: string; endsAt: Date };
+  answer: RsvpAnswer;
+}
+
+type Counter = 'goingCount' | 'waitlistCount' | 'interestedCount' | 'checkedInCount';
+
+/** Refuses answers to cancelled or finished events with the contract's 409 codes. */
+export function assertOpenForRsvp(event: { status: string; endsAt: Date }, now: Date): void {
+  if (event.status === 'cancelled') fail('event_cancelled');
+  if (event.endsAt.getTime() <= now.getTime()) fail('event_ended');
+}
+
+/** Sets the caller's RSVP; returns the row as it now stands. The same answer twice changes nothing. */
+export async function rsvpToEvent(deps: { db: Db; now: Date }, input: RsvpInput): Promise<Outcome<{ rsvp: EventRsvp }>> {
+  authorize(input.actor, 'event.rsvp');
+  assertOpenForRsvp(input.event, deps.now);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    try {
+      return await deps.db.$transaction((tx) => transition(tx, deps.now, input), { maxWait: 15_000, timeout: 15_000 });
+    } catch (err) {
+      if (err instanceof StaleState || isUniqueViolation(err)) continue;
+      throw err;
+    }
+  }
+  throw new Error(`RSVP of ${input.actor.userId} to event ${input.event.id} kept colliding`);
+}
+
+/** The event was cancelled, ended or deleted after the route loaded it: the same answer as if it had been already. */
+async function refuseClosed(tx: Prisma.TransactionClient, eventId: string, now: Date): Promise<never> {
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, endsAt: true } });
+  if (!event) fail('not_found');
+  assertOpenForRsvp(event, now);
+  throw new StaleState();
+}
+
+async function transition(tx: Prisma.TransactionClient, now: Date, input: RsvpInput): Promise<Outcome<{ rsvp: EventRsvp }>> {
+  const eventId = input.event.id;
+  const userId = input.actor.userId;
+  const current = await tx.eventRsvp.findUnique({ where: { eventId_userId: { eventId, userId } } });
+  const old = current?.status ?? null;
+  // Asking to go while waiting keeps the place in line; repeating an answer is a no-op.
+  if (old === input.answer || (input.answer === 'going' && old === 'waitlisted')) return { value: { rsvp: current as EventRsvp }, events: [], jobs: [] };
+
+  // Counters for leaving the old answer; the Event row is written first, so writers of one event queue on its lock.
+  const leave: Partial<Record<Counter, { decrement: number }>> = {};
+  if (old === 'going') leave.goingCount = { decrement: 1 };
+  if (old === 'going' && current?.checkedInAt) leave.checkedInCount = { decrement: 1 };
+  if (old === 'waitlisted') leave.waitlistCount = { decrement: 1 };
+  if (old === 'interested') leave.interestedCount = { decrement: 1 };
+  const open = { id: eventId, status: 'scheduled', endsAt: { gt: now } };
+
+  let status: string = input.answer;
+  let position: number | null = null;
+  if (input.answer === 'going') {
+    // A seat only when one is free and nobody is waiting for it (FIFO: no jumping the line).
+    const seated = await tx.event.updateMany({
+      where: { ...open, waitlistCount: 0, OR: [{ capacity: null }, { goingCount: { lt: tx.event.fields.capacity } }] },
+      data: { ...leave, goingCount: { increment: 1 } },
+    });
+    if (seated.count === 0) {
+      const [line] = await tx.event.updateManyAndReturn({ where: open, data: { ...leave, waitlistCount: { increment: 1 } }, select: { waitlistCount: true } });
+      if (!line) return refuseClosed(tx, eventId, now);
+      status = 'waitlisted';
+      position = line.waitlistCount;
+    }
+  } else {
+    const data = input.answer === 'interested' ? { ...leave, interestedCount: { increment: 1 } } : leave;
+    const changed = Object.keys(data).length === 0 ? { count: 1 } : await tx.event.updateMany({ where: open, data });
+    if (changed.count === 0) return refuseClosed(tx, eventId, now);
+  }
+
+  const fields = { status, position, updatedAt: now, ...(old === 'going' ? { checkedInAt: null, checkedInById: null } : {}) };
+  let rsvp: EventRsvp;
+  if (!current) {
+    rsvp = await tx.eventRsvp.create({ data: { eventId, userId, code: newRsvpCode(), createdAt: now, ...fields } });
+  } else {
+    // Only from the state it was read in: a promotion or a shift in between makes this match nothing.
+    const [row] = await tx.eventRsvp.updateManyAndReturn({ where: { id: current.id, status: current.status, position: current.position }, data: fields });
+    if (!row) throw new StaleState();
+    rsvp = row;
+  }
+
+  const events: DomainEvent[] = [{ type: 'event:updated', communityId: input.event.communityId, eventId }];
+  if (old === 'waitlisted' && current?.position != null) {
+    // Close the gap: everyone behind moves up one place.
+    await tx.eventRsvp.updateMany({ where: { eventId, status: 'waitlisted', position: { gt: current.position } }, data: { position: { decrement: 1 } } });
+  }
+  if (old === 'going') events.push(...(await promoteWaitlisted(tx, { eventId, communityId: input.event.communityId, now })));
+  return { value: { rsvp }, events, jobs: [] };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { RSVP_CODE_LENGTH } from '../../lib/rsvpCodes';
+
+export const rsvpBody = z.object({ status: z.enum(['going', 'interested', 'not_going']) });
+
+export const attendeesQuery = z.object({
+  q: z
+    .string()
+    .max(100)
+    .refine((s) => s.isWellFormed() && !s.includes('\u0000'), 'must be well-formed text')
+    .transform((s) => s.trim())
+    .optional(),
+  status: z.enum(['going', 'waitlisted', 'interested', 'not_going']).optional(),
+});
+
+/** Exactly one of userId (from the attendee list) or code (typed or scanned at the door). */
+export const checkInBody = z
+  .object({
+    userId: z.string().min(1).max(64).optional(),
+    // Typed codes may carry spaces or dashes ("ABCD-EFGH"); they are dropped before the lookup.
+    code: z.string().min(RSVP_CODE_LENGTH).max(2 * RSVP_CODE_LENGTH).regex(/^[A-Za-z0-9 -]+$/, 'letters and digits').optional(),
+  })
+  .refine((body) => (body.userId === undefined) !== (body.code === undefined), { message: 'give either userId or code', path: ['userId'] });
+
+export const checkInParams = z.object({ id: z.string().min(1).max(64), userId: z.string().min(1).max(64) });

@@ -1,0 +1,171 @@
+// RSVPs one at a time: every transition, the waitlist, promotion, sanctions, cancelled and ended events.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommunityEvent, Notification, Rsvp } from '../../../server/contracts/api';
+import { apiClient, type ApiClient } from '../../helpers/api';
+import { insertEvent } from '../../helpers/eventRows';
+import { createCommunity, createUser, join, type TestUser } from '../../helpers/factories';
+import { startTestServer, type TestServer } from '../../helpers/testServer';
+import { expectError } from '../support';
+
+const hour = 3_600_000;
+let clock = new Date('2026-12-10T03:00:00.000Z');
+let server: TestServer;
+let api: ApiClient;
+
+beforeAll(async () => {
+  server = await startTestServer({ now: () => clock });
+  api = apiClient(server.baseUrl);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+type RsvpResponse = { rsvp: Rsvp; event: CommunityEvent };
+
+async function community(members: number) {
+  const owner = await createUser(api);
+  const c = await createCommunity(api, owner);
+  const users: TestUser[] = [];
+  for (let i = 0; i < members; i++) {
+    const user = await createUser(api);
+    await join(api, user, c.slug);
+    users.push(user);
+  }
+  return { owner, slug: c.slug, users };
+}
+
+async function event(slug: string, owner: TestUser, input: { capacity?: number | null; startsAt?: Date; status?: 'scheduled' | 'cancelled' } = {}) {
+  return insertEvent(server.rukun.deps.db, { communitySlug: slug, createdById: owner.id, startsAt: input.startsAt ?? new Date(clock.getTime() + 48 * hour), capacity: input.capacity ?? null, ...(input.status ? { status: input.status } : {}) });
+}
+
+function rsvp(user: TestUser, eventId: string, status: string) {
+  return api.request<RsvpResponse>('PUT', `/api/events/${eventId}/rsvp`, { token: user.token, body: { status } });
+}
+
+async function ok(user: TestUser, eventId: string, status: string): Promise<RsvpResponse> {
+  const res = await rsvp(user, eventId, status);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+async function rows(eventId: string) {
+  const db = server.rukun.deps.db;
+  const [event, rsvps] = await Promise.all([db.event.findUniqueOrThrow({ where: { id: eventId } }), db.eventRsvp.findMany({ where: { eventId } })]);
+  return { event, rsvps, byUser: new Map(rsvps.map((r) => [r.userId, r])) };
+}
+
+describe('PUT /events/:id/rsvp', () => {
+  it('seats going members up to capacity, then waitlists them in order with a check-in code only while going', async () => {
+    const { owner, slug, users } = await community(3);
+    const [a, b, c] = users as [TestUser, TestUser, TestUser];
+    const ev = await event(slug, owner, { capacity: 1 });
+    const first = await ok(a, ev.id, 'going');
+    expect(first.rsvp).toMatchObject({ status: 'going', position: null, userId: a.id, eventId: ev.id });
+    expect(first.rsvp.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+    expect(first.event.counts).toEqual({ going: 1, waitlisted: 0, interested: 0, checkedIn: 0 });
+    expect(first.event.myRsvp).toEqual(first.rsvp);
+    const second = await ok(b, ev.id, 'going');
+    expect(second.rsvp).toMatchObject({ status: 'waitlisted', position: 1, code: null });
+    const third = await ok(c, ev.id, 'going');
+    expect(third.rsvp).toMatchObject({ status: 'waitlisted', position: 2 });
+    expect(third.event.counts).toEqual({ going: 1, waitlisted: 2, interested: 0, checkedIn: 0 });
+  });
+
+  it('keeps the place in line when a waitlisted member says going again, and repeats are no-ops', async () => {
+    const { owner, slug, users } = await community(2);
+    const [a, b] = users as [TestUser, TestUser];
+    const ev = await event(slug, owner, { capacity: 1 });
+    const seated = await ok(a, ev.id, 'going');
+    const waiting = await ok(b, ev.id, 'going');
+    clock = new Date(clock.getTime() + 1000);
+    const again = await ok(b, ev.id, 'going');
+    expect(again.rsvp).toEqual(waiting.rsvp);
+    const seatedAgain = await ok(a, ev.id, 'going');
+    expect(seatedAgain.rsvp).toEqual(seated.rsvp);
+    expect(seatedAgain.event.counts.going).toBe(1);
+  });
+
+  it('promotes the first in line when a going member leaves, notifies them once, and closes the gap', async () => {
+    const { owner, slug, users } = await community(4);
+    const [a, b, c, d] = users as [TestUser, TestUser, TestUser, TestUser];
+    const ev = await event(slug, owner, { capacity: 1 });
+    await ok(a, ev.id, 'going');
+    for (const u of [b, c, d]) await ok(u, ev.id, 'going');
+    const left = await ok(a, ev.id, 'interested');
+    expect(left.rsvp).toMatchObject({ status: 'interested', position: null, code: null });
+    expect(left.event.counts).toEqual({ going: 1, waitlisted: 2, interested: 1, checkedIn: 0 });
+    const state = await rows(ev.id);
+    expect(state.byUser.get(b.id)).toMatchObject({ status: 'going', position: null });
+    expect(state.byUser.get(c.id)).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(state.byUser.get(d.id)).toMatchObject({ status: 'waitlisted', position: 2 });
+    const notes = await api.request<{ items: Notification[] }>('GET', '/api/me/notifications', { token: b.token });
+    const promoted = notes.body.items.filter((n) => n.kind === 'event_promoted');
+    expect(promoted).toHaveLength(1);
+    expect(promoted[0]?.data).toMatchObject({ eventId: ev.id, title: ev.title, startsAt: ev.startsAt.toISOString(), timezone: 'Asia/Jakarta' });
+    // Leaving the waitlist from the front moves everyone behind up one place.
+    const gone = await ok(c, ev.id, 'not_going');
+    expect(gone.rsvp).toMatchObject({ status: 'not_going', position: null });
+    const after = await rows(ev.id);
+    expect(after.byUser.get(d.id)).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(after.event).toMatchObject({ goingCount: 1, waitlistCount: 1, interestedCount: 1 });
+  });
+
+  it('counts interested answers and moves between every pair of answers with counters equal to the rows', async () => {
+    const { owner, slug, users } = await community(1);
+    const [a] = users as [TestUser];
+    const ev = await event(slug, owner, { capacity: 5 });
+    const answers = ['interested', 'going', 'not_going', 'going', 'interested', 'not_going', 'interested'];
+    for (const answer of answers) {
+      const res = await ok(a, ev.id, answer);
+      expect(res.rsvp.status).toBe(answer);
+      const { event: e, rsvps } = await rows(ev.id);
+      expect(e.goingCount).toBe(rsvps.filter((r) => r.status === 'going').length);
+      expect(e.interestedCount).toBe(rsvps.filter((r) => r.status === 'interested').length);
+    }
+    const { rsvps } = await rows(ev.id);
+    expect(rsvps).toHaveLength(1);
+  });
+
+  it('keeps everyone going when capacity is lowered and admits nobody until there is room', async () => {
+    const { owner, slug, users } = await community(4);
+    const [a, b, c, d] = users as [TestUser, TestUser, TestUser, TestUser];
+    const ev = await event(slug, owner, { capacity: 3 });
+    for (const u of [a, b, c]) await ok(u, ev.id, 'going');
+    await server.rukun.deps.db.event.update({ where: { id: ev.id }, data: { capacity: 1 } });
+    expect((await ok(d, ev.id, 'going')).rsvp).toMatchObject({ status: 'waitlisted', position: 1 });
+    // 3 going on 1 seat: one leaving still leaves no room.
+    const left = await ok(a, ev.id, 'not_going');
+    expect(left.event.counts).toMatchObject({ going: 2, waitlisted: 1 });
+    await ok(b, ev.id, 'not_going');
+    const last = await ok(c, ev.id, 'not_going');
+    expect(last.event.counts).toMatchObject({ going: 1, waitlisted: 0 });
+    expect((await rows(ev.id)).byUser.get(d.id)).toMatchObject({ status: 'going' });
+  });
+
+  it('refuses muted and suspended members, hides the event from banned ones and from non-members', async () => {
+    const { owner, slug, users } = await community(3);
+    const [muted, suspended, banned] = users as [TestUser, TestUser, TestUser];
+    const ev = await event(slug, owner);
+    for (const [user, kind] of [[muted, 'mute'], [suspended, 'suspend'], [banned, 'ban']] as const) {
+      const res = await api.request('POST', `/api/communities/${slug}/members/${user.id}/sanctions`, { token: owner.token, body: { kind, reason: 'uji' } });
+      expect(res.status).toBe(201);
+    }
+    expectError(await rsvp(muted, ev.id, 'going'), 403, 'muted');
+    expectError(await rsvp(suspended, ev.id, 'interested'), 403, 'suspended');
+    expectError(await rsvp(banned, ev.id, 'going'), 404, 'not_found');
+    expectError(await rsvp(await createUser(api), ev.id, 'going'), 404, 'not_found');
+    expect((await rows(ev.id)).rsvps).toHaveLength(0);
+  });
+
+  it('answers 409 event_cancelled and event_ended', async () => {
+    const { owner, slug, users } = await community(1);
+    const [a] = users as [TestUser];
+    const cancelled = await event(slug, owner, { status: 'cancelled' });
+    expectError(await rsvp(a, cancelled.id, 'going'), 409, 'event_cancelled');
+    const soon = await event(slug, owner, { startsAt: new Date(clock.getTime() + hour) });
+    await ok(a, soon.id, 'going');
+    clock = new Date(clock.getTime() + 4 * hour);
+    expectError(await rsvp(a, soon.id, 'not_going'), 409, 'event_ended');
+    expect((await rows(soon.id)).byUser.get(a.id)?.status).toBe('going');
+  });
+});
