@@ -173,15 +173,22 @@ describe('formFromEvent and patchBody', () => {
 });
 
 describe('fieldErrorsFromDetails', () => {
-  it('maps the server\'s paths to the form\'s fields and ignores the rest', () => {
+  it('maps the server\'s paths to the form\'s fields with its sentences, and ignores the rest', () => {
     const details = [
-      { path: 'endsAt', message: 'must be after startsAt' },
-      { path: 'capacity', message: 'too big' },
-      { path: 'reminders.2', message: 'negative' },
-      { path: 'somethingElse', message: '?' },
+      { path: 'body.endsAt', message: 'Waktu selesai harus setelah waktu mulai.', reason: 'end_before_start' },
+      { path: 'body.capacity', message: 'too big' },
+      { path: 'body.reminders.2', message: 'negative' },
+      { path: 'body.timezone' },
+      { path: 'body.somethingElse', message: '?' },
+      { path: 'body', message: 'Nothing to change' },
       'garbage',
     ];
-    expect(fieldErrorsFromDetails(details)).toEqual({ end: 'invalid', capacity: 'invalid', reminders: 'invalid' });
+    expect(fieldErrorsFromDetails(details)).toEqual({
+      end: 'Waktu selesai harus setelah waktu mulai.',
+      capacity: 'too big',
+      reminders: 'negative',
+      timezone: '',
+    });
     expect(fieldErrorsFromDetails(null)).toEqual({});
   });
 });

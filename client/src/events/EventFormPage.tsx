@@ -21,6 +21,7 @@ import {
   type EventField,
   type EventFormValues,
   type FieldErrors,
+  type ServerFieldErrors,
 } from './eventForm';
 import { reminderText } from './reminderText';
 import { useEvI18n } from './i18n/useEvI18n';
@@ -41,6 +42,7 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
   const [event, setEvent] = useState(loaded);
   const [values, setValues] = useState<EventFormValues>(() => (loaded ? formFromEvent(loaded) : emptyEventForm(new Date())));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [serverErrors, setServerErrors] = useState<ServerFieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -70,11 +72,16 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
     setValues((was) => ({ ...was, [key]: value }));
     const field: EventField | null =
       key === 'startDate' || key === 'startTime' ? 'start' : key === 'endDate' || key === 'endTime' ? 'end' : key in errors ? (key as EventField) : null;
-    if (field) setErrors((was) => ({ ...was, [field]: undefined }));
+    if (field) {
+      setErrors((was) => ({ ...was, [field]: undefined }));
+      setServerErrors((was) => ({ ...was, [field]: undefined }));
+    }
   };
   const problem = (field: EventField): string | null => {
     const found = errors[field];
-    return found ? t(`ev.problem.${found}`) : null;
+    if (found) return t(`ev.problem.${found}`);
+    const told = serverErrors[field];
+    return told === undefined ? null : told || t('ev.problem.invalid');
   };
 
   const submit = (formEvent: FormEvent): void => {
@@ -86,6 +93,7 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
       return;
     }
     setErrors({});
+    setServerErrors({});
     setSaving(true);
     const request = event ? updateEvent(event.id, patchBody(checked.input, event)) : createEvent(community.slug, createBody(checked.input));
     request.then(
@@ -95,7 +103,7 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
         if (error instanceof ApiRequestError && error.code === 'version_conflict') setConflict(true);
         else if (error instanceof ApiRequestError && error.status === 422) {
           const marked = fieldErrorsFromDetails(error.details);
-          setErrors(marked);
+          setServerErrors(marked);
           setFailure(Object.keys(marked).length > 0 ? null : error);
         } else setFailure(error);
       },
@@ -109,10 +117,11 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
       setValues(formFromEvent(fresh));
       setConflict(false);
       setErrors({});
+      setServerErrors({});
     }, setFailure);
   };
 
-  const hasErrors = Object.values(errors).some(Boolean);
+  const hasErrors = Object.values(errors).some(Boolean) || Object.values(serverErrors).some((x) => x !== undefined);
 
   return (
     <form className="card ev-form" onSubmit={submit} noValidate data-testid="event-form">

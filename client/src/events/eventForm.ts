@@ -210,16 +210,24 @@ const SERVER_FIELDS: Readonly<Record<string, EventField>> = {
   reminders: 'reminders',
 };
 
-/** The form fields a 422's details (`[{path, message}]`) point at; paths the form does not show are left out. */
-export function fieldErrorsFromDetails(details: unknown): FieldErrors {
-  const errors: FieldErrors = {};
+/** A field the server refused, with its sentence (already in the reader's language) when it sent one. */
+export type ServerFieldErrors = Partial<Record<EventField, string>>;
+
+/**
+ * The form fields a 422's details (`[{path: "body.endsAt", message}]`) point at, each with the server's message;
+ * paths the form does not show are left out (the form then shows the error as a whole).
+ */
+export function fieldErrorsFromDetails(details: unknown): ServerFieldErrors {
+  const errors: ServerFieldErrors = {};
   if (!Array.isArray(details)) return errors;
   for (const entry of details as unknown[]) {
     if (typeof entry !== 'object' || entry === null || !('path' in entry)) continue;
-    const path = (entry as { path: unknown }).path;
-    const head = typeof path === 'string' ? path.split('.')[0] : Array.isArray(path) ? String(path[0]) : '';
+    const { path, message } = entry as { path: unknown; message?: unknown };
+    if (typeof path !== 'string') continue;
+    const parts = path.split('.');
+    const head = parts[0] === 'body' ? parts[1] : parts[0];
     const field = SERVER_FIELDS[head ?? ''];
-    if (field && !errors[field]) errors[field] = 'invalid';
+    if (field && errors[field] === undefined) errors[field] = typeof message === 'string' ? message : '';
   }
   return errors;
 }
