@@ -9,7 +9,7 @@ type FeedState = { status: 'loading' } | { status: 'ready'; feed: CalendarFeed |
 
 /** The calendar feed control; loads when first opened. */
 export function CalendarFeedPanel() {
-  const { t } = useEvI18n();
+  const { t, formatDateTime } = useEvI18n();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<FeedState>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
@@ -63,35 +63,42 @@ export function CalendarFeedPanel() {
           </button>
         </>
       )}
-      {state.status === 'ready' && state.feed !== null && (
+      {state.status === 'ready' && state.feed !== null && state.feed.url === null && (
+        <p data-testid="feed-hidden">{t('ev.feed.hidden', { date: formatDateTime(state.feed.createdAt) })}</p>
+      )}
+      {state.status === 'ready' && state.feed !== null && state.feed.url !== null && (
         <>
           <label className="field__label" htmlFor="ev-feed-url">
             {t('ev.feed.url')}
           </label>
           <div className="ev-feed__row">
             <input id="ev-feed-url" className="field__input ev-feed__url" readOnly value={state.feed.url} onFocus={(e) => e.currentTarget.select()} data-testid="feed-url" />
-            <button type="button" className="button button--secondary" onClick={() => state.feed && copyUrl(state.feed.url)}>
+            <button type="button" className="button button--secondary" onClick={() => state.feed?.url && copyUrl(state.feed.url)}>
               {copy === 'copied' ? t('ev.feed.copied') : t('ev.feed.copy')}
             </button>
           </div>
           <p role="status" className="field__hint">
             {copy === 'failed' ? t('ev.feed.copyFailed') : ''}
           </p>
-          <p>
-            <a href={state.feed.webcalUrl} data-testid="feed-webcal">
-              {t('ev.feed.webcal')}
-            </a>
-          </p>
+          {state.feed.webcalUrl && (
+            <p>
+              <a href={state.feed.webcalUrl} data-testid="feed-webcal">
+                {t('ev.feed.webcal')}
+              </a>
+            </p>
+          )}
           <p className="field__hint">{t('ev.feed.private')}</p>
-          <div className="mod-actions">
-            <button type="button" className="button button--secondary" onClick={rotate} disabled={busy} data-testid="feed-rotate">
-              {t('ev.feed.rotate')}
-            </button>
-            <button type="button" className="button button--secondary button--danger" onClick={revoke} disabled={busy} data-testid="feed-revoke">
-              {t('ev.feed.revoke')}
-            </button>
-          </div>
         </>
+      )}
+      {state.status === 'ready' && state.feed !== null && (
+        <div className="mod-actions">
+          <button type="button" className="button button--secondary" onClick={rotate} disabled={busy} data-testid="feed-rotate">
+            {t('ev.feed.rotate')}
+          </button>
+          <button type="button" className="button button--secondary button--danger" onClick={revoke} disabled={busy} data-testid="feed-revoke">
+            {t('ev.feed.revoke')}
+          </button>
+        </div>
       )}
       {actionError !== null && <ErrorNotice error={actionError} />}
     </details>

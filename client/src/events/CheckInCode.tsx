@@ -4,6 +4,11 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useEvI18n } from './i18n/useEvI18n';
 
+/** "ABCD EFGH": groups of four are easier to read out and type (the server drops the space). */
+function spaced(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
 /** The QR code and the code of a going member. */
 export function CheckInCode({ code }: { code: string }) {
   const { t } = useEvI18n();
@@ -25,7 +30,7 @@ export function CheckInCode({ code }: { code: string }) {
       <h2 id="ev-code-title">{t('ev.code.title')}</h2>
       {src && <img className="ev-code__qr" src={src} width={220} height={220} alt={t('ev.code.alt', { code })} data-testid="checkin-qr" />}
       <p className="ev-code__text" data-testid="checkin-code-text">
-        {code}
+        {spaced(code)}
       </p>
       <p className="field__hint">{t('ev.code.hint')}</p>
     </section>

@@ -19,9 +19,10 @@ export interface EventInput {
 /** The edit body: any create field, nulls clear, `sequence` is the version the editor loaded. */
 export type EventPatch = Partial<EventInput> & { sequence?: number };
 
+/** The feed's URLs come only in the answer that makes them: the server keeps a hash, so a later GET has nulls. */
 export interface CalendarFeed {
-  url: string;
-  webcalUrl: string;
+  url: string | null;
+  webcalUrl: string | null;
   createdAt: string;
 }
 

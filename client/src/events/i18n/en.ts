@@ -70,6 +70,7 @@ export const evEn = {
   'ev.feed.none': 'You have no calendar address yet.',
   'ev.feed.create': 'Create my calendar address',
   'ev.feed.url': 'Calendar address',
+  'ev.feed.hidden': 'You made a calendar address on {date}. For your safety it is shown only once, when it is made. Lost it? Make a new one.',
   'ev.feed.copy': 'Copy',
   'ev.feed.copied': 'Copied',
   'ev.feed.copyFailed': 'Could not copy. Select the address and copy it yourself.',

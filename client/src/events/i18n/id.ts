@@ -71,6 +71,7 @@ export const evId = {
   'ev.feed.none': 'Anda belum punya alamat kalender.',
   'ev.feed.create': 'Buat alamat kalender saya',
   'ev.feed.url': 'Alamat kalender',
+  'ev.feed.hidden': 'Anda membuat alamat kalender pada {date}. Demi keamanan, alamat hanya ditampilkan sekali, saat dibuat. Hilang? Buat yang baru.',
   'ev.feed.copy': 'Salin',
   'ev.feed.copied': 'Tersalin',
   'ev.feed.copyFailed': 'Gagal menyalin. Pilih alamatnya lalu salin sendiri.',
