@@ -1,7 +1,8 @@
 // A manager and two members in three Indonesian browsers. The manager (the community's owner) creates an event with
 // one place through the Indonesian form; the first member answers "Hadir" and gets a check-in QR code; the second
 // lands on "Daftar tunggu #1"; when the first answers "Tidak hadir", the second's page turns to going live, without
-// reload, and the manager checks the second in by the typed code. Phone width (390 px) never scrolls sideways.
+// reload, and the manager checks the second in by the typed code, renames the event and cancels it, which the
+// second member's page follows live. Phone width (390 px) never scrolls sideways.
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
@@ -134,6 +135,41 @@ describe('events in the browser (Bahasa Indonesia)', () => {
     const row = pageA.locator(`[data-testid="attendee"][data-status="going"]`);
     await row.getByText('Cici', { exact: true }).waitFor();
     expect(await row.getByTestId('checkin-toggle').isChecked()).toBe(true);
+
+    // The list and the month calendar both show it; neither scrolls sideways on a phone.
+    await pageA.goto(`/c/${community.slug}/events`);
+    const card = pageA.locator(`[data-testid="event-card"][data-event-id="${event.id}"]`);
+    expect(await card.getByTestId('event-counts').textContent()).toBe('1 hadir');
     await expectNoSidewaysScroll(pageA);
+    await pageA.getByRole('link', { name: 'Kalender' }).click();
+    await pageA.locator(`[data-testid="event-calendar"] [data-day="${start.toFormat('yyyy-MM-dd')}"]`).getByRole('link', { name: title }).waitFor();
+    await expectNoSidewaysScroll(pageA);
+
+    // Cici finds it under My events and makes her private calendar address.
+    await pageC.goto('/me/events');
+    await pageC.locator(`[data-testid="event-card"][data-event-id="${event.id}"]`).getByText('Sudah check-in').waitFor();
+    await pageC.getByText('Langganan acara saya').click();
+    await pageC.getByRole('button', { name: 'Buat alamat kalender saya' }).click();
+    expect(await pageC.getByTestId('feed-url').inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+\.ics$/);
+    expect(await pageC.getByTestId('feed-webcal').getAttribute('href')).toMatch(/^webcal:\/\//);
+    await expectNoSidewaysScroll(pageC);
+
+    // The manager renames the event and then cancels it; Cici's open event page follows both live.
+    await openEventFromList(pageC, community.slug, title);
+    await pageC.evaluate(() => Object.assign(window, { rukunNoReload: true }));
+    await pageA.goto(`/events/${event.id}/edit`);
+    await pageA.getByLabel('Judul', { exact: true }).fill(`${title} (pindah ke Fort Rotterdam)`);
+    await pageA.getByLabel('Tempat (opsional)', { exact: true }).fill('Fort Rotterdam');
+    await pageA.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await pageA.waitForURL(`**/events/${event.id}`);
+    await pageC.getByTestId('event-title').getByText(`${title} (pindah ke Fort Rotterdam)`).waitFor();
+    pageA.once('dialog', (dialog) => void dialog.accept());
+    await pageA.getByRole('button', { name: 'Batalkan acara' }).click();
+    await pageA.getByTestId('event-state').getByText('Dibatalkan').waitFor();
+    await pageC.getByTestId('event-state').getByText('Dibatalkan').waitFor();
+    await pageC.getByText('Acara ini dibatalkan. Konfirmasi kehadiran sudah ditutup.').waitFor();
+    expect(await pageC.getByRole('button', { name: 'Tidak hadir' }).isDisabled()).toBe(true);
+    expect(await pageC.getByTestId('checkin-code').count()).toBe(0);
+    expect(await pageC.evaluate(() => Reflect.get(window, 'rukunNoReload'))).toBe(true);
   }, 180_000);
 });
