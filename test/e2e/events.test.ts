@@ -142,6 +142,11 @@ describe('events in the browser (Bahasa Indonesia)', () => {
     expect(await card.getByTestId('event-counts').textContent()).toBe('1 hadir');
     await expectNoSidewaysScroll(pageA);
     await pageA.getByRole('link', { name: 'Kalender' }).click();
+    await pageA.getByTestId('event-calendar').waitFor();
+    // Three hours ahead may already be next month (late on the last day): the calendar opens on this month.
+    if (start.toFormat('yyyy-MM') !== DateTime.now().setZone('Asia/Jakarta').toFormat('yyyy-MM')) {
+      await pageA.goto(`/c/${community.slug}/events?view=calendar&month=${start.toFormat('yyyy-MM')}`);
+    }
     await pageA.locator(`[data-testid="event-calendar"] [data-day="${start.toFormat('yyyy-MM-dd')}"]`).getByRole('link', { name: title }).waitFor();
     await expectNoSidewaysScroll(pageA);
 
@@ -158,6 +163,21 @@ describe('events in the browser (Bahasa Indonesia)', () => {
     await openEventFromList(pageC, community.slug, title);
     await pageC.evaluate(() => Object.assign(window, { rukunNoReload: true }));
     await pageA.goto(`/events/${event.id}/edit`);
+    await pageA.getByTestId('event-form').waitFor();
+    // Someone else edits it meanwhile (here: the same manager in another tab): saving the stale form is refused
+    // with a prompt to reload, which brings the other edit in.
+    const other = await pageA.evaluate(async (id) => {
+      const response = await fetch(`/api/events/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ location: 'Benteng' }) });
+      return response.status;
+    }, event.id);
+    expect(other).toBe(200);
+    await pageA.getByLabel('Judul', { exact: true }).fill(`${title} (basi)`);
+    await pageA.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await pageA.getByTestId('version-conflict').waitFor();
+    await pageA.getByRole('button', { name: 'Muat ulang acara' }).click();
+    await pageA.getByTestId('version-conflict').waitFor({ state: 'detached' });
+    expect(await pageA.getByLabel('Tempat (opsional)', { exact: true }).inputValue()).toBe('Benteng');
+    expect(await pageA.getByLabel('Judul', { exact: true }).inputValue()).toBe(title);
     await pageA.getByLabel('Judul', { exact: true }).fill(`${title} (pindah ke Fort Rotterdam)`);
     await pageA.getByLabel('Tempat (opsional)', { exact: true }).fill('Fort Rotterdam');
     await pageA.getByRole('button', { name: 'Simpan perubahan' }).click();
