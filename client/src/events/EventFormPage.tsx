@@ -1,31 +1,18 @@
 // /c/:slug/events/new and /events/:id/edit (managers): wall-clock start and end in a chosen zone (WIB, WITA, WIT
 // first), place and link, capacity, reminders; the server's 422 details mark fields, and a 409 version_conflict
 // offers to reload instead of overwriting someone else's edit.
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo } from 'react';
 import type { Community, CommunityEvent } from '../../../server/contracts/api';
-import { ApiRequestError } from '../api/errors';
 import { EmptyState, ErrorNotice } from '../components/Notice';
 import { TextField } from '../components/TextField';
 import { Link } from '../router/Link';
 import { navigate } from '../router/router';
-import { createEvent, getEvent, updateEvent } from './api';
 import { CancelEventButton } from './CancelEventButton';
-import {
-  createBody,
-  emptyEventForm,
-  fieldErrorsFromDetails,
-  formFromEvent,
-  formToInput,
-  patchBody,
-  REMINDER_CHOICES,
-  type EventField,
-  type EventFormValues,
-  type FieldErrors,
-  type ServerFieldErrors,
-} from './eventForm';
+import { REMINDER_CHOICES } from './eventForm';
 import { reminderText } from './reminderText';
 import { useEvI18n } from './i18n/useEvI18n';
 import { canManageEvents } from './roles';
+import { useEventForm } from './useEventForm';
 import { eventPath, eventsPath } from './routes';
 import { viewerZone, zoneChoices, zoneOptionLabel } from './zones';
 
@@ -39,13 +26,8 @@ export interface EventFormPageProps {
 export function EventFormPage({ community, event: loaded }: EventFormPageProps) {
   const { t } = useEvI18n();
   const id = useId();
-  const [event, setEvent] = useState(loaded);
-  const [values, setValues] = useState<EventFormValues>(() => (loaded ? formFromEvent(loaded) : emptyEventForm(new Date())));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverErrors, setServerErrors] = useState<ServerFieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [conflict, setConflict] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const form = useEventForm({ slug: community.slug, loaded, t });
+  const { event, values, set, problem } = form;
   const zones = useMemo(() => zoneChoices([loaded?.timezone, viewerZone()]), [loaded?.timezone]);
   const reminderChoices = useMemo(
     () => [...new Set([...REMINDER_CHOICES, ...(loaded?.reminders ?? [])])].sort((a, b) => b - a),
@@ -68,73 +50,18 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
     );
   }
 
-  const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]): void => {
-    setValues((was) => ({ ...was, [key]: value }));
-    const field: EventField | null =
-      key === 'startDate' || key === 'startTime' ? 'start' : key === 'endDate' || key === 'endTime' ? 'end' : key in errors ? (key as EventField) : null;
-    if (field) {
-      setErrors((was) => ({ ...was, [field]: undefined }));
-      setServerErrors((was) => ({ ...was, [field]: undefined }));
-    }
-  };
-  const problem = (field: EventField): string | null => {
-    const found = errors[field];
-    if (found) return t(`ev.problem.${found}`);
-    const told = serverErrors[field];
-    return told === undefined ? null : told || t('ev.problem.invalid');
-  };
-
-  const submit = (formEvent: FormEvent): void => {
-    formEvent.preventDefault();
-    setFailure(null);
-    const checked = formToInput(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setServerErrors({});
-    setSaving(true);
-    const request = event ? updateEvent(event.id, patchBody(checked.input, event)) : createEvent(community.slug, createBody(checked.input));
-    request.then(
-      (saved) => navigate(eventPath(saved.id)),
-      (error: unknown) => {
-        setSaving(false);
-        if (error instanceof ApiRequestError && error.code === 'version_conflict') setConflict(true);
-        else if (error instanceof ApiRequestError && error.status === 422) {
-          const marked = fieldErrorsFromDetails(error.details);
-          setServerErrors(marked);
-          setFailure(Object.keys(marked).length > 0 ? null : error);
-        } else setFailure(error);
-      },
-    );
-  };
-
-  const reload = (): void => {
-    if (!event) return;
-    getEvent(event.id).then((fresh) => {
-      setEvent(fresh);
-      setValues(formFromEvent(fresh));
-      setConflict(false);
-      setErrors({});
-      setServerErrors({});
-    }, setFailure);
-  };
-
-  const hasErrors = Object.values(errors).some(Boolean) || Object.values(serverErrors).some((x) => x !== undefined);
-
   return (
-    <form className="card ev-form" onSubmit={submit} noValidate data-testid="event-form">
+    <form className="card ev-form" onSubmit={form.submit} noValidate data-testid="event-form">
       <Link to={back} className="community-header__back">
         {event ? t('ev.backToEvents') : t('ev.back')}
       </Link>
       <h1>
         {event ? t('ev.form.editTitle') : t('ev.form.createTitle')} · {community.name}
       </h1>
-      {conflict && (
+      {form.conflict && (
         <div className="notice notice--error" role="alert" data-testid="version-conflict">
           <p>{t('ev.form.conflict')}</p>
-          <button type="button" className="button button--secondary" onClick={reload}>
+          <button type="button" className="button button--secondary" onClick={form.reload}>
             {t('ev.form.reload')}
           </button>
         </div>
@@ -149,7 +76,7 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
           className="field__input ev-form__description"
           value={values.description}
           onChange={(e) => set('description', e.target.value)}
-          aria-invalid={errors.description ? true : undefined}
+          aria-invalid={problem('description') ? true : undefined}
           rows={4}
         />
         {problem('description') && <p className="field__error">{problem('description')}</p>}
@@ -160,7 +87,7 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
         <label className="field__label" htmlFor={`${id}-zone`}>
           {t('ev.form.timezone')}
         </label>
-        <select id={`${id}-zone`} className="field__input" value={values.timezone} onChange={(e) => set('timezone', e.target.value)} aria-invalid={errors.timezone ? true : undefined} aria-describedby={`${id}-zone-hint`}>
+        <select id={`${id}-zone`} className="field__input" value={values.timezone} onChange={(e) => set('timezone', e.target.value)} aria-invalid={problem('timezone') ? true : undefined} aria-describedby={`${id}-zone-hint`}>
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zoneOptionLabel(zone)}
@@ -189,15 +116,15 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
         ))}
         {problem('reminders') && <p className="field__error">{problem('reminders')}</p>}
       </fieldset>
-      {hasErrors && (
+      {form.hasErrors && (
         <p className="field__error" role="alert">
           {t('ev.form.fixFields')}
         </p>
       )}
-      {failure !== null && <ErrorNotice error={failure} />}
+      {form.failure !== null && <ErrorNotice error={form.failure} />}
       <div className="mod-actions">
-        <button type="submit" className="button" disabled={saving || conflict} data-testid="event-submit">
-          {saving ? t('ev.form.saving') : event ? t('ev.form.save') : t('ev.form.create')}
+        <button type="submit" className="button" disabled={form.saving || form.conflict} data-testid="event-submit">
+          {form.saving ? t('ev.form.saving') : event ? t('ev.form.save') : t('ev.form.create')}
         </button>
         <Link to={back} className="button button--ghost">
           {t('ev.form.discard')}
