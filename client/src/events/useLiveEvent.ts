@@ -1,6 +1,6 @@
 // One event kept current: broadcasts update its counts at once, then a GET re-reads my own RSVP (broadcasts carry
 // none); a generation counter drops answers that an RSVP or a newer read has overtaken.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommunityEvent, Role } from '../../../server/contracts/api';
 import type { RoomState } from '../realtime/useCommunityRoom';
 import { getEvent } from './api';
@@ -35,6 +35,17 @@ export function useLiveEvent({ initial, role }: { initial: CommunityEvent; role:
     generation.current += 1;
     setEvent(fresh);
   }, []);
+
+  // "Ended" is derived by the server when it answers; a page left open reads the event again once it ends, so
+  // RSVP closes without anyone reloading. Timers beyond a day are not worth keeping (and overflow past ~24.8 days).
+  const open = event.status === 'scheduled';
+  const endsAt = event.endsAt;
+  useEffect(() => {
+    const endsIn = Date.parse(endsAt) - Date.now();
+    if (!open || endsIn < 0 || endsIn > 86_400_000) return undefined;
+    const timer = window.setTimeout(refresh, endsIn + 1_000);
+    return () => window.clearTimeout(timer);
+  }, [open, endsAt, refresh]);
 
   const room = useEventLive({
     slug: initial.communitySlug,
