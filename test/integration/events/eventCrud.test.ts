@@ -360,6 +360,15 @@ describe('listing', () => {
     expect(keys).toEqual([...keys].sort());
   });
 
+  it("the managers' content calendar shows the range's events beside the scheduled posts", async () => {
+    const { manager, community } = await cast();
+    const inside = await create(manager, community.slug, { title: 'Di dalam', startsAt: inHours(5), endsAt: inHours(6) });
+    await create(manager, community.slug, { title: 'Di luar', startsAt: inHours(50), endsAt: inHours(51) });
+    const res = await api.request<{ scheduledPosts: unknown[]; events: CommunityEvent[] }>('GET', `/api/communities/${community.slug}/calendar?from=${inHours(0)}&to=${inHours(24)}`, { token: manager.token });
+    expect(res.status).toBe(200);
+    expect(res.body.events.map((e) => e.id)).toEqual([inside.id]);
+  });
+
   it('answers 400 for a bad cursor or range, 403 for non-members, 404 for an unknown community', async () => {
     const { manager, community } = await cast();
     expectError(await list(manager, community.slug, { cursor: 'not-a-cursor' }), 400, 'bad_request');
