@@ -14,6 +14,7 @@
 // again: its new select sees the other run's rows and sends nobody a second copy.
 import type { NotificationKind } from '../contracts/api';
 import type { Db } from '../db/client';
+import type { Event } from '../db/generated/client';
 import { isUniqueViolation } from '../db/errors';
 import { inWriteTransaction, type Tx } from '../db/transaction';
 import { newId } from '../lib/ids';
@@ -26,7 +27,8 @@ export const NOTICE_BATCH_SIZE = 200;
 /** A unique violation means another run delivered part of the batch meanwhile; a few re-runs always settle it. */
 const MAX_BATCH_ATTEMPTS = 5;
 
-export type NoticeEvent = NonNullable<Awaited<ReturnType<Db['event']['findUnique']>>>;
+/** The event row as each batch re-reads it. */
+export type NoticeEvent = Event;
 
 export interface NoticeDeps {
   db: Db;
@@ -115,11 +117,12 @@ async function runBatch<Reason extends string>(tx: Tx, now: Date, spec: NoticeSp
   if (owed.length) {
     // Deliveries first: a concurrent run's rows make this fail before any notification is written.
     await tx.eventReminderDelivery.createMany({ data: owed.map((o) => ({ ...key, userId: o.userId, notificationId: o.notificationId, createdAt: now })) });
-    const data = JSON.stringify(spec.data(event));
+    const data = spec.data(event);
+    const text = JSON.stringify(data);
     await tx.notification.createMany({
-      data: owed.map((o) => ({ id: o.notificationId, userId: o.userId, communityId: event.communityId, kind: spec.notificationKind, data, createdAt: now })),
+      data: owed.map((o) => ({ id: o.notificationId, userId: o.userId, communityId: event.communityId, kind: spec.notificationKind, data: text, createdAt: now })),
     });
-    await recordEventNoticeEmails(tx, { kind: spec.notificationKind, data: spec.data(event), recipients: owed, now });
+    await recordEventNoticeEmails(tx, { kind: spec.notificationKind, data, recipients: owed, now });
   }
   const events: DomainEvent[] = owed.map((o) => ({ type: 'notification', userId: o.userId, notificationId: o.notificationId }));
   if (rsvps.length < page.batchSize) return { done: true, skipped: null, sent: owed.length, events };

@@ -222,6 +222,17 @@ describe('event notices', () => {
     expect(deliveries.every((d) => d.offsetMinutes === 0 && d.startsAt.getTime() === event.startsAt.getTime())).toBe(true);
   });
 
+  it('a job it cannot read fails at once instead of being retried', async () => {
+    const queue = server.rukun.deps.queues.events;
+    const jobId = `unreadable-${tag()}`;
+    const failed = await withWorker(createEventJobProcessor(deps()), async () => {
+      await queue.add('reminder', { eventId: 'ev-x' } as EventJob, { jobId });
+      return waitUntil('the unreadable job to fail', async () => ((await queue.getJobState(jobId)) === 'failed' ? queue.getJob(jobId) : undefined));
+    });
+    expect(failed?.attemptsMade).toBe(1);
+    expect(failed?.failedReason).toContain('unknown events job reminder');
+  });
+
   describe('a run stopped part-way', () => {
     it('after its first batch committed: the rerun completes everyone, nobody twice', async () => {
       const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(30), reminders: [60] });
