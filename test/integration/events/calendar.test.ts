@@ -239,6 +239,19 @@ describe('the personal calendar feed', () => {
     expect(idsIn(await (await get(feed.path)).text())).toEqual([inA.id]);
   });
 
+  it('keeps one feed per member when several are made at once: only the last URL works', async () => {
+    const user = await createUser(api, { locale: 'id' });
+    const made = await Promise.all(Array.from({ length: 6 }, () => api.request<{ feed: CalendarFeed }>('POST', '/api/me/calendar-feed', { token: user.token })));
+    expect(made.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(await db().calendarFeed.count({ where: { userId: user.id } })).toBe(1);
+    const answers = await Promise.all(made.map(async (r) => (await get(new URL(r.body.feed.url ?? '').pathname)).status));
+    expect(answers.filter((s) => s === 200)).toHaveLength(1);
+    expect(answers.filter((s) => s === 404)).toHaveLength(5);
+    const working = made[answers.indexOf(200)]?.body.feed.url ?? '';
+    // A member who reads Indonesian gets the feed's name in Indonesian.
+    expect(await (await get(new URL(working).pathname)).text()).toContain('X-WR-CALNAME:Acara saya · Rukun');
+  });
+
   it('answers 404 to a token that is unknown or not a token at all', async () => {
     for (const token of [randomBytes(32).toString('base64url'), 'short', 'x'.repeat(150), '%E2%80%AE', 'a.b']) {
       const res = await api.request('GET', `/api/calendar/${token}.ics`);
