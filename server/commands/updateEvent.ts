@@ -2,6 +2,7 @@
 // (same `sequence`), still scheduled and not ended, so two editors or an edit racing a cancellation cannot both win,
 // on SQLite or PostgreSQL alike. Every edit bumps `sequence` (iCalendar SEQUENCE), so calendars pick it up.
 import type { Db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
 import { inWriteTransaction, type Tx } from '../db/transaction';
 import { fail } from '../errors';
 import type { Actor } from '../policies/actor';
@@ -58,6 +59,13 @@ export function capacityRose(before: number | null, after: number | null): boole
   return after === null || after > before;
 }
 
+/** The columns an edit writes: only the fields it names (undefined leaves a column alone, null clears it). */
+function patchData(patch: EventPatch, reminders: number[] | undefined): Prisma.EventUpdateManyMutationInput {
+  const { reminders: _offsets, ...fields } = patch;
+  // Prisma leaves a column alone for an undefined value.
+  return { ...fields, ...(reminders !== undefined ? { reminders: JSON.stringify(reminders) } : {}) };
+}
+
 function sameList(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
@@ -80,19 +88,7 @@ export async function updateEvent(
     const before = await tx.event.findUniqueOrThrow({ where: { id: event.id } });
     const written = await tx.event.updateMany({
       where: { id: event.id, sequence: event.sequence, status: 'scheduled', endsAt: { gt: deps.now } },
-      data: {
-        ...(patch.title !== undefined ? { title: patch.title } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.startsAt !== undefined ? { startsAt: patch.startsAt } : {}),
-        ...(patch.endsAt !== undefined ? { endsAt: patch.endsAt } : {}),
-        ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
-        ...(patch.location !== undefined ? { location: patch.location } : {}),
-        ...(patch.onlineUrl !== undefined ? { onlineUrl: patch.onlineUrl } : {}),
-        ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
-        ...(reminders !== undefined ? { reminders: JSON.stringify(reminders) } : {}),
-        sequence: { increment: 1 },
-        updatedAt: deps.now,
-      },
+      data: { ...patchData(patch, reminders), sequence: { increment: 1 }, updatedAt: deps.now },
     });
     if (written.count === 0) return explainMiss(tx, event.id, deps.now);
     const after = await tx.event.findUniqueOrThrow({ where: { id: event.id } });

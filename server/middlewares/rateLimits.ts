@@ -32,7 +32,7 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
   if (config.RUKUN_RATE_LIMITS === 'off') {
     return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough, rulePreview: passThrough, ruleCheck: passThrough, communityCreation: passThrough, calendarFeedMisses: passThrough, calendarFeed: passThrough };
   }
-  const make = (name: string, windowMs: number, limit: number, key?: (req: Request) => string, countOnly?: 'failures') =>
+  const make = (name: string, windowMs: number, limit: number, key?: (req: Request) => string) =>
     rateLimit({
       windowMs,
       limit,
@@ -41,7 +41,8 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
       passOnStoreError: true,
       // Login counts failures only (a 2xx gives its count back), so people behind one NAT who sign in correctly do
       // not use up their address's allowance; guessing one account is held back per account (loginThrottle.ts).
-      skipSuccessfulRequests: name === 'login' || countOnly === 'failures',
+      // Calendar feed misses likewise (see below).
+      skipSuccessfulRequests: name === 'login' || name === 'calendarFeedMisses',
       ...(key ? { keyGenerator: key } : {}),
       store: new RedisStore({
         prefix: `${prefix}:rl:${name}:`,
@@ -66,7 +67,7 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
     // Calendar apps fetch feeds from a few shared addresses (Google's servers fetch every Google user's feeds), so
     // per address only the misses count: guessing is held back, subscribers behind one fetcher are not. Each real
     // feed is limited on its own, keyed by the token's hash so Redis never holds the credential.
-    calendarFeedMisses: make('calendarFeedMisses', 60 * 60_000, config.RATE_LIMIT_CALENDAR_FEED_PER_HOUR, undefined, 'failures'),
+    calendarFeedMisses: make('calendarFeedMisses', 60 * 60_000, config.RATE_LIMIT_CALENDAR_FEED_PER_HOUR),
     calendarFeed: make('calendarFeed', 60 * 60_000, config.RATE_LIMIT_CALENDAR_FEED_PER_HOUR, (req) =>
       createHash('sha256').update(String(req.params.token ?? '')).digest('base64url'),
     ),

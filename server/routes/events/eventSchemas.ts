@@ -70,7 +70,7 @@ const timezone = z
 const capacity = z
   .number()
   .superRefine((n, ctx) => addProblem(ctx, capacityProblem(n)))
-  .meta({ type: 'integer', minimum: 1, maximum: EVENT_LIMITS.capacityMax });
+  .meta({ minimum: 1, maximum: EVENT_LIMITS.capacityMax, description: 'A whole number of going members; null (or absent): no limit' });
 
 const reminders = z
   .array(z.number())

@@ -114,6 +114,19 @@ describe('creating', () => {
     expect(event).toMatchObject({ timezone: 'Asia/Jakarta', reminders: [], capacity: null, location: null, onlineUrl: null, description: '' });
   });
 
+  it('weighs the start against the server clock, not the wall clock', async () => {
+    // Sessions, too, live on the server clock: sign in once it reads 2030.
+    clock = new Date('2030-01-01T00:00:00.000Z');
+    const { owner, community } = await cast();
+    const body = (startsAt: string) => ({ title: 'Kopdar 2030', startsAt, endsAt: new Date(Date.parse(startsAt) + HOUR).toISOString(), timezone: 'Asia/Jayapura' });
+    const past = await api.request('POST', `/api/communities/${community.slug}/events`, { token: owner.token, body: body('2029-12-31T00:00:00.000Z') });
+    expect(expectError(past, 422, 'validation_failed').error.details).toEqual([expect.objectContaining({ path: 'body.startsAt', reason: 'starts_in_past' })]);
+    // More than two years after the wall clock, but two days after the server's.
+    const ahead = await api.request<{ event: CommunityEvent }>('POST', `/api/communities/${community.slug}/events`, { token: owner.token, body: body('2030-01-03T00:00:00.000Z') });
+    expect(ahead.status, JSON.stringify(ahead.body)).toBe(201);
+    expect(ahead.body.event).toMatchObject({ timezone: 'Asia/Jayapura', status: 'scheduled', createdAt: '2030-01-01T00:00:00.000Z' });
+  });
+
   it('is for managers and owners: members and moderators get 403', async () => {
     const { owner, member, community } = await cast();
     const moderator = await createUser(api);
@@ -345,6 +358,15 @@ describe('listing', () => {
     expect(new Set(seen.map((e) => e.id)).size).toBe(7);
     const keys = seen.map((e) => `${e.startsAt}|${e.id}`);
     expect(keys).toEqual([...keys].sort());
+  });
+
+  it("the managers' content calendar shows the range's events beside the scheduled posts", async () => {
+    const { manager, community } = await cast();
+    const inside = await create(manager, community.slug, { title: 'Di dalam', startsAt: inHours(5), endsAt: inHours(6) });
+    await create(manager, community.slug, { title: 'Di luar', startsAt: inHours(50), endsAt: inHours(51) });
+    const res = await api.request<{ scheduledPosts: unknown[]; events: CommunityEvent[] }>('GET', `/api/communities/${community.slug}/calendar?from=${inHours(0)}&to=${inHours(24)}`, { token: manager.token });
+    expect(res.status).toBe(200);
+    expect(res.body.events.map((e) => e.id)).toEqual([inside.id]);
   });
 
   it('answers 400 for a bad cursor or range, 403 for non-members, 404 for an unknown community', async () => {
