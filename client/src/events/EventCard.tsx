@@ -10,6 +10,7 @@ import { eventPath } from './routes';
 export function EventCard({ event, showCommunity = false }: { event: CommunityEvent; showCommunity?: boolean }) {
   const { t, locale } = useEvI18n();
   const tile = dateTile(event.startsAt, event.timezone, locale);
+  const full = event.status === 'scheduled' && event.capacity !== null && event.counts.going >= event.capacity;
   const place = [event.location, event.onlineUrl ? t('ev.online') : null].filter(Boolean).join(' · ');
   return (
     <li className={`card ev-card${event.status === 'scheduled' ? '' : ' ev-card--closed'}`} data-testid="event-card" data-event-id={event.id}>
@@ -27,6 +28,7 @@ export function EventCard({ event, showCommunity = false }: { event: CommunityEv
         {place && <p className="ev-card__place">{place}</p>}
         <div className="ev-card__footer">
           <EventCountsLine event={event} />
+          {full && <span className="badge ev-badge ev-badge--waitlisted">{t('ev.full')}</span>}
           <MyRsvpBadge rsvp={event.myRsvp} />
         </div>
       </div>
