@@ -55,14 +55,14 @@ export function mountEventRoutes(target: RouteTarget, deps: Deps, _limits: RateL
     res.status(201).json({ event: await present(deps, outcome.value.id, auth.user.id) });
   });
 
-  defineRoute(target, { method: 'get', path: '/communities/:slug/events', summary: 'Events by start, ascending (?from= default a day ago, ?to=, paged)', tag: 'events', auth: true, params: slugParams, query: listEventsQuery, responses: { 200: '{items, nextCursor}' } }, async ({ params, query }, req, res) => {
+  defineRoute(target, { method: 'get', path: '/communities/:slug/events', summary: 'Events running in the range, ascending by start (?from= default a day ago, ?to=, paged)', tag: 'events', auth: true, params: slugParams, query: listEventsQuery, responses: { 200: '{items, nextCursor}' } }, async ({ params, query }, req, res) => {
     const auth = requireUser(req);
     const community = await findCommunityOr404(deps.sql, params.slug);
     const now = deps.now();
     authorize(await loadActor(deps.sql, { communityId: community.id, userId: auth.user.id, now }), 'event.read');
     const rows = await listCommunityEvents(deps.db, {
       communityId: community.id,
-      // Today's events stay listed while they run: the default range starts a day back.
+      // Events that ended in the last day stay listed (a kopdar this morning); running ones always are.
       from: query.from ? new Date(query.from) : new Date(now.getTime() - DAY),
       to: query.to ? new Date(query.to) : null,
       after: query.cursor ? decodeCursor(query.cursor) : null,

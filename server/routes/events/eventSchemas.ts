@@ -136,7 +136,7 @@ export const updateEventBody = z
 export type CreateEventBody = z.output<ReturnType<typeof createEventBody>>;
 export type UpdateEventBody = z.output<typeof updateEventBody>;
 
-/** GET /communities/:slug/events: a range of starts (from inclusive, to exclusive) and a page. */
+/** GET /communities/:slug/events: a range (events running in [from, to)) and a page. */
 export const listEventsQuery = z
   .object({
     from: z.iso.datetime({ offset: true }).optional(),

@@ -331,6 +331,19 @@ describe('listing', () => {
     expect([recent.id, sooner.id, cancelled.id, later.id]).toEqual(res.body.items.map((e) => e.id));
   });
 
+  it('lists an event still running that began before the range, and leaves out one that ended before it', async () => {
+    const { manager, member, community } = await cast();
+    const db = server.rukun.deps.db;
+    const communityId = (await db.community.findUniqueOrThrow({ where: { slug: community.slug } })).id;
+    // A three-day volunteer camp that began two days ago, and a one-hour talk that ended 29 hours ago.
+    await db.event.create({ data: { communityId, createdById: manager.id, title: 'Camp', startsAt: new Date(inHours(-48)), endsAt: new Date(inHours(24)) } });
+    await db.event.create({ data: { communityId, createdById: manager.id, title: 'Talk', startsAt: new Date(inHours(-30)), endsAt: new Date(inHours(-29)) } });
+    const byDefault = await list(member, community.slug);
+    expect(byDefault.body.items.map((e) => [e.title, e.status])).toEqual([['Camp', 'scheduled']]);
+    const tomorrow = await list(member, community.slug, { from: inHours(12), to: inHours(36) });
+    expect(tomorrow.body.items.map((e) => e.title)).toEqual(['Camp']);
+  });
+
   it('keeps to the range: from inclusive, to exclusive', async () => {
     const { manager, community } = await cast();
     for (const h of [5, 6, 7, 8]) await create(manager, community.slug, { title: `H${h}`, startsAt: inHours(h), endsAt: inHours(h + 1) });
