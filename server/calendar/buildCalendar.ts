@@ -21,6 +21,8 @@ export interface CalendarEventInput {
   sequence: number;
   createdAt: Date;
   updatedAt: Date;
+  /** In a personal feed: the owner is only on the waitlist, so the calendar shows it as tentative. */
+  tentative?: boolean;
 }
 
 export interface BuildCalendarInput {
@@ -123,7 +125,7 @@ export function buildCalendar(input: BuildCalendarInput): string {
       description: describe(event) || null,
       location: event.location ?? event.onlineUrl ?? null,
       url,
-      status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : event.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

@@ -43,22 +43,24 @@ export function listCommunityCalendarEvents(db: Db, input: { communityId: string
 }
 
 /**
- * The events in the window that `userId` is going to or waitlisted for, only in communities where they are still an
- * active member: leaving or being banned takes that community's events out of the feed at its next fetch.
+ * The events in the window that `userId` is going to or waitlisted for (those as tentative: a seat may come free),
+ * only in communities where they are still an active member: leaving or being banned takes that community's events
+ * out of the feed at its next fetch.
  */
-export function listFeedEvents(db: Db, input: { userId: string; now: Date }): Promise<CalendarEventInput[]> {
+export async function listFeedEvents(db: Db, input: { userId: string; now: Date }): Promise<CalendarEventInput[]> {
   const { from, to } = calendarWindow(input.now);
-  return db.event.findMany({
+  const rows = await db.event.findMany({
     where: {
       startsAt: { lte: to },
       endsAt: { gte: from },
       rsvps: { some: { userId: input.userId, status: { in: ['going', 'waitlisted'] } } },
       community: { memberships: { some: { userId: input.userId, status: 'active' } } },
     },
-    select: CALENDAR_FIELDS,
+    select: { ...CALENDAR_FIELDS, rsvps: { where: { userId: input.userId }, select: { status: true } } },
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     take: CALENDAR_MAX_EVENTS,
   });
+  return rows.map(({ rsvps, ...event }) => ({ ...event, tentative: rsvps[0]?.status === 'waitlisted' }));
 }
 
 /** The owner of a feed token's hash (and the language of the feed's name); null for an unknown or revoked token. */

@@ -185,7 +185,7 @@ describe('the personal calendar feed', () => {
     expect((await api.request('POST', '/api/me/calendar-feed')).status).toBe(401);
   });
 
-  it('holds only the events I am going to or waitlisted for, cached privately for five minutes', async () => {
+  it('holds only the events I am going to or waitlisted for (tentative), cached privately for five minutes', async () => {
     const { owner, slug, members } = await communityWith(2);
     const [me, other] = members as [TestUser, TestUser];
     const going = await event(owner, slug, { title: 'Pergi' });
@@ -212,6 +212,9 @@ describe('the personal calendar feed', () => {
     const text = await res.text();
     expect(idsIn(text)).toEqual([going.id, waitlisted.id, cancelled.id].sort());
     expect(vevents(text).find((e) => e.uid === `${cancelled.id}@rukun`)?.status).toBe('CANCELLED');
+    // On the waitlist: in the calendar, but tentative until a seat comes free.
+    expect(vevents(text).find((e) => e.uid === `${waitlisted.id}@rukun`)?.status).toBe('TENTATIVE');
+    expect(vevents(text).find((e) => e.uid === `${going.id}@rukun`)?.status).toBe('CONFIRMED');
     // The feed's name is in its owner's language (the factory registers users in English).
     expect(text).toContain('X-WR-CALNAME:My events · Rukun');
     expect(text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H');
