@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     'healthz-seconds': { type: 'string', default: '3' },
     connections: { type: 'string', default: '256' },
     profile: { type: 'boolean', default: false },
+    // Run the app from another checkout (e.g. the Prisma-only RSVP path at an earlier commit) to compare in one sitting.
+    'app-root': { type: 'string' },
   },
 });
 const clients = Number(args.clients);
@@ -153,9 +155,9 @@ async function main(): Promise<void> {
   const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'rukun-prof-')) : undefined;
   try {
     services = await startBenchServices();
-    app = await startApp({ databaseUrl: services.databaseUrl, redisUrl: services.redis.url, layout: 'all', ...(profileDir ? { cpuProfileDir: profileDir } : {}) });
+    app = await startApp({ databaseUrl: services.databaseUrl, redisUrl: services.redis.url, layout: 'all', ...(profileDir ? { cpuProfileDir: profileDir } : {}), ...(args['app-root'] ? { appRoot: args['app-root'] } : {}) });
     http = createHttp(app.baseUrl, Number(args.connections));
-    console.log(`# Rukun events benchmark (${clients} clients, capacity ${capacity}, open loop ${rate}/s, ${args.connections} connections, node ${process.version}${profileDir ? ', PROFILING' : ''})`);
+    console.log(`# Rukun events benchmark (${clients} clients, capacity ${capacity}, open loop ${rate}/s, ${args.connections} connections, node ${process.version}${profileDir ? ', PROFILING' : ''}${args['app-root'] ? `, app from ${args['app-root']}` : ''})`);
     setup = await setUp(http, services.databaseUrl);
     await measure(http, app, setup);
   } finally {
