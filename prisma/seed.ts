@@ -3,6 +3,8 @@
 import { loadConfig } from '../server/config';
 import { applyPostCheck } from '../server/commands/applyPostCheck';
 import { createCommunity } from '../server/commands/createCommunity';
+import { createEvent } from '../server/commands/createEvent';
+import { rsvpToEvent } from '../server/commands/rsvpToEvent';
 import { createPost } from '../server/commands/createPost';
 import { joinCommunity } from '../server/commands/joinCommunity';
 import { addReaction } from '../server/commands/reactToPost';
@@ -74,7 +76,39 @@ async function seed(db: Db, sql: SqlLane): Promise<boolean> {
     const actor = await loadActor(sql, { communityId: community.id, userId: ids.get(handle) ?? '', now });
     await addReaction({ db, now }, { actor, post: first, kind: 'love' });
   }
+  await seedKopdar(db, sql, community.id, ids, now);
   return true;
+}
+
+/**
+ * An upcoming kopdar, Saturday in a week at 10:00 WIB, with two seats: Sari and Budi go, Maya waits first in line.
+ * Its reminder jobs are not queued here (the demo needs no Redis): the workers plan them for upcoming events on start.
+ */
+async function seedKopdar(db: Db, sql: SqlLane, communityId: string, ids: Map<string, string>, now: Date): Promise<void> {
+  const day = 86_400_000;
+  const inAWeek = new Date(now.getTime() + 7 * day);
+  const saturday = new Date(inAWeek.getTime() + ((6 - inAWeek.getUTCDay() + 7) % 7) * day);
+  const startsAt = new Date(Date.UTC(saturday.getUTCFullYear(), saturday.getUTCMonth(), saturday.getUTCDate(), 3, 0));
+  const owner = await loadActor(sql, { communityId, userId: ids.get('demo') ?? '', now });
+  const created = await createEvent({ db, now }, {
+    actor: owner,
+    communityId,
+    event: {
+      title: 'Kopdar Desember: cupping kopi Nusantara',
+      description: 'Kita mencicipi kopi Gayo, Toraja dan Kintamani bersama. Tempat terbatas: daftar tunggu dibuka bila penuh.',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      timezone: 'Asia/Jakarta',
+      location: 'Kedai Kopi Rukun, Jl. Sabang 12, Jakarta Pusat',
+      capacity: 2,
+      reminders: [1440, 60],
+    },
+  });
+  const event = await db.event.findUniqueOrThrow({ where: { id: created.value.id } });
+  for (const handle of ['sari', 'budi', 'maya']) {
+    const actor = await loadActor(sql, { communityId, userId: ids.get(handle) ?? '', now });
+    await rsvpToEvent({ db, now }, { actor, event, answer: 'going' });
+  }
 }
 
 const config = loadConfig();

@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from './deps';
+import { serializeRequest } from './logger';
 import { authenticate } from './middlewares/authenticate';
 import { apiNotFound, errorHandler } from './middlewares/errorHandler';
 import { originCheck } from './middlewares/originCheck';
@@ -40,7 +41,7 @@ export function createApp(deps: Deps): Express {
   // would never be written, which cost about 4% of the CPU of a post at LOG_LEVEL=warn: it is mounted only where they
   // are. Failures are logged by errorHandler at every level.
   if (deps.logger.isLevelEnabled('info')) {
-    app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+    app.use(pinoHttp({ logger: deps.logger, serializers: { req: serializeRequest }, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
   }
 
   mountOpsRoutes(app, deps);

@@ -18,6 +18,23 @@ export const REDACTED_PATHS = [
   '*.*.password',
 ];
 
+// A personal calendar feed's URL carries its token (/api/calendar/<token>.ics): calendar apps cannot send headers,
+// so the credential sits in the path. Everything after a "calendar" path segment goes; routing ignores case, so
+// does this.
+const CALENDAR_TOKEN_PATH = /(\/calendar\/+)[^?#]*/gi;
+
+/** A request URL fit for a log line: a calendar feed's token replaced by [Redacted]. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(CALENDAR_TOKEN_PATH, '$1[Redacted]');
+}
+
+/** The access log's request serialiser: pino-http's, with the URL redacted and no route parameters (the token). */
+export function serializeRequest<T extends { url?: string; params?: unknown }>(req: T): T {
+  req.url = redactUrl(req.url);
+  if (req.params && typeof req.params === 'object' && 'token' in req.params) req.params = { token: '[Redacted]' };
+  return req;
+}
+
 /** The process logger: JSON lines on stdout (or `destination`, e.g. memory in tests), one place to set the level. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = { level, base: { service: 'rukun' }, redact: REDACTED_PATHS };

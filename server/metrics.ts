@@ -9,6 +9,10 @@ export interface Metrics {
   jobFailures: Counter<'queue'>;
   queueDepth: Gauge<'queue' | 'state'>;
   checkerActions: Counter<'action'>;
+  /** Event notifications written, by kind (reminder, cancelled). */
+  eventNoticesSent: Counter<'kind'>;
+  /** Event notice jobs by how they ended: `sent`, or why they were skipped (moved, begun, cancelled, ...). */
+  eventNoticeJobs: Counter<'kind' | 'outcome'>;
 }
 
 /** Creates the metrics of one process; `collectQueueDepths` is called on each scrape. */
@@ -55,6 +59,18 @@ export function createMetrics(options: { collectQueueDepths?: () => Promise<Reco
       name: 'rukun_checker_actions_total',
       help: 'Checker outcomes by action',
       labelNames: ['action'] as const,
+      registers: [registry],
+    }),
+    eventNoticesSent: new Counter({
+      name: 'rukun_event_notices_sent_total',
+      help: 'Event reminders and cancellation notices delivered (one per member)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    eventNoticeJobs: new Counter({
+      name: 'rukun_event_notice_jobs_total',
+      help: 'Event reminder and cancellation jobs by outcome (sent, or the reason they were skipped)',
+      labelNames: ['kind', 'outcome'] as const,
       registers: [registry],
     }),
   };

@@ -16,7 +16,7 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-type EventJobRequest = Extract<JobRequest, { queue: 'events' }>;
+export type EventJobRequest = Extract<JobRequest, { queue: 'events' }>;
 type FlagJobRequest = Extract<JobRequest, { queue: 'flagging' }>;
 
 /** Opens the producer side of every queue on one connection. */

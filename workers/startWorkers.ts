@@ -1,42 +1,84 @@
 // Starts one BullMQ worker per queue plus the sweeper. Used by workers/index.ts and by `npm start` (all-in-one).
 import { Worker, type ConnectionOptions } from 'bullmq';
-import { QUEUE_NAMES, type FlagJob } from '../server/contracts/jobs';
+import { replanUpcomingReminders } from '../server/commands/replanUpcomingReminders';
+import { QUEUE_NAMES, type EventJob, type FlagJob } from '../server/contracts/jobs';
 import type { Deps } from '../server/deps';
+import { createEventJobProcessor } from './processors/eventJobs';
 import { createFlagPostProcessor } from './processors/flagPost';
+import { enqueueEventJob, type EventJobRequest } from './queues';
 import { startSweeper, type Sweeper } from './sweeper';
 
 export interface RunningWorkers {
   flagging: Worker<FlagJob>;
+  events: Worker<EventJob>;
   sweeper: Sweeper;
+  /** Settles once the reminders of every upcoming event have been planned again (the number of jobs asked for, or -1 on failure). */
+  remindersReplanned: Promise<number>;
   close(): Promise<void>;
 }
 
+type WorkerOptions = { connection: ConnectionOptions; stalledIntervalMs?: number; lockDurationMs?: number; sweepGraceMs?: number };
+
 /** Starts the workers on `connection` (which must allow unlimited retries per request). */
-export function startWorkers(deps: Deps, options: { connection: ConnectionOptions; stalledIntervalMs?: number; lockDurationMs?: number; sweepGraceMs?: number }): RunningWorkers {
-  const flagging = new Worker<FlagJob>(QUEUE_NAMES.flagging, createFlagPostProcessor(deps), {
+export function startWorkers(deps: Deps, options: WorkerOptions): RunningWorkers {
+  const flagging = new Worker<FlagJob>(QUEUE_NAMES.flagging, createFlagPostProcessor(deps), workerSettings(deps, options));
+  observe(deps, flagging, 'flagging');
+  const events = new Worker<EventJob>(QUEUE_NAMES.events, createEventJobProcessor(deps), workerSettings(deps, options));
+  observe(deps, events, 'events');
+  const sweeper = startSweeper(deps, { intervalMs: deps.config.SWEEP_INTERVAL_SECONDS * 1000, ...(options.sweepGraceMs !== undefined ? { graceMs: options.sweepGraceMs } : {}) });
+  void sweeper.runOnce();
+  const remindersReplanned = replanReminders(deps);
+  return {
+    flagging,
+    events,
+    sweeper,
+    remindersReplanned,
+    close: async () => {
+      sweeper.stop();
+      await Promise.all([flagging.close(), events.close()]);
+    },
+  };
+}
+
+/** The same connection, prefix, concurrency and stall settings for every queue's worker. */
+function workerSettings(deps: Deps, options: WorkerOptions) {
+  return {
     connection: options.connection,
     prefix: deps.config.QUEUE_PREFIX,
     concurrency: deps.config.WORKER_CONCURRENCY,
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     // A killed worker's job is seen as stalled only once its lock expires (30 s by default): tests shorten both.
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
-  });
-  flagging.on('completed', (job) => {
-    if (job.finishedOn && job.processedOn) deps.metrics.jobDuration.observe({ queue: 'flagging', outcome: 'completed' }, (job.finishedOn - job.processedOn) / 1000);
-  });
-  flagging.on('failed', (job, err) => {
-    deps.metrics.jobFailures.inc({ queue: 'flagging' });
-    deps.logger.warn({ err, jobId: job?.id }, 'flagging job failed');
-  });
-  flagging.on('error', (err) => deps.logger.warn({ err }, 'flagging worker error'));
-  const sweeper = startSweeper(deps, { intervalMs: deps.config.SWEEP_INTERVAL_SECONDS * 1000, ...(options.sweepGraceMs !== undefined ? { graceMs: options.sweepGraceMs } : {}) });
-  void sweeper.runOnce();
-  return {
-    flagging,
-    sweeper,
-    close: async () => {
-      sweeper.stop();
-      await flagging.close();
-    },
   };
+}
+
+/** Job durations, failures and worker errors of one queue, in the metrics and the log. */
+function observe(deps: Deps, worker: Worker, queue: 'flagging' | 'events'): void {
+  worker.on('completed', (job) => {
+    if (job.finishedOn && job.processedOn) deps.metrics.jobDuration.observe({ queue, outcome: 'completed' }, (job.finishedOn - job.processedOn) / 1000);
+  });
+  worker.on('failed', (job, err) => {
+    deps.metrics.jobFailures.inc({ queue });
+    deps.logger.warn({ err, jobId: job?.id }, `${queue} job failed`);
+  });
+  worker.on('error', (err) => deps.logger.warn({ err }, `${queue} worker error`));
+}
+
+/**
+ * Plans every upcoming event's reminders again on start: jobs still queued keep their ids and are not added twice,
+ * lost ones come back (already due when their time passed and the event has not begun). Waits for each add, unlike
+ * the request path's enqueue, so a Redis that is down shows up here as one warning instead of silence.
+ */
+async function replanReminders(deps: Deps): Promise<number> {
+  try {
+    const planned = await replanUpcomingReminders(
+      { db: deps.db, now: deps.now() },
+      { add: (jobs) => Promise.all(jobs.filter((job): job is EventJobRequest => job.queue === 'events').map((job) => enqueueEventJob(deps.queues, job))).then(() => undefined) },
+    );
+    if (planned) deps.logger.info({ planned }, 'planned the reminders of upcoming events again');
+    return planned;
+  } catch (err) {
+    deps.logger.warn({ err }, 'could not plan the reminders of upcoming events again; they are planned on the next start');
+    return -1;
+  }
 }

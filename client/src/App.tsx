@@ -1,4 +1,5 @@
 // The app shell: language, session, and the screen for the current path.
+import { lazy, Suspense } from 'react';
 import { Header } from './components/Header';
 import { ErrorNotice, Loading } from './components/Notice';
 import { I18nProvider } from './i18n/I18nProvider';
@@ -11,11 +12,23 @@ import { matchRoute, useLocation } from './router/router';
 import { SessionProvider, useSession } from './session/SessionProvider';
 import { ModerationScreen } from './moderation/ModerationScreen';
 import { matchModerationRoute } from './moderation/routes';
+import { matchEventRoute } from './events/routes';
+
+// The events screens bring luxon and a QR encoder: loaded on first use so the feed's bundle stays small.
+const EventsScreen = lazy(() => import('./events/EventsScreen').then((module) => ({ default: module.EventsScreen })));
 
 function Screen() {
   const location = useLocation();
   const moderation = matchModerationRoute(location);
   if (moderation) return <ModerationScreen key={moderation.slug} slug={moderation.slug} tab={moderation.tab} />;
+  const events = matchEventRoute(location);
+  if (events) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <EventsScreen route={events} />
+      </Suspense>
+    );
+  }
   const route = matchRoute(location);
   switch (route.name) {
     case 'home':

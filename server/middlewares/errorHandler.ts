@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppError, isAppError } from '../errors';
 import { errorMessage } from '../errorMessages';
 import { isSqliteBusy } from '../db/errors';
-import type { Logger } from '../logger';
+import { redactUrl, type Logger } from '../logger';
 
 /** Maps errors thrown by body parsing, Prisma or SQLite onto contract errors; null when unknown. */
 function translate(err: unknown): AppError | null {
@@ -31,8 +31,8 @@ export function errorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const known = translate(err);
     const error = known ?? new AppError('internal', { cause: err });
-    if (!known) logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
-    else if (error.status >= 500) logger.warn({ err: error.cause ?? err, url: req.originalUrl }, error.code);
+    if (!known) logger.error({ err, method: req.method, url: redactUrl(req.originalUrl) }, 'unhandled error');
+    else if (error.status >= 500) logger.warn({ err: error.cause ?? err, url: redactUrl(req.originalUrl) }, error.code);
     if (res.headersSent) return;
     const locale = req.locale ?? 'en';
     const body: { error: { code: string; message: string; details?: unknown } } = {

@@ -1,6 +1,7 @@
 // Rate limits on the routes people abuse: login, register, posting, and the costly ones (rule previews and
 // checks, community creation). Counters live in Redis so every server
 // process shares them; if Redis is down the limit lets requests through rather than failing them.
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
@@ -18,6 +19,10 @@ export interface RateLimiters {
   /** The dry-run check of a text (the "test a text" box asks as the manager types). */
   ruleCheck: RequestHandler;
   communityCreation: RequestHandler;
+  /** Calendar feed fetches that name no feed, per address: guessing tokens (server/routes/events/calendarRoutes.ts). */
+  calendarFeedMisses: RequestHandler;
+  /** Fetches of one calendar feed, per token, from every address together. */
+  calendarFeed: RequestHandler;
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -25,7 +30,7 @@ const passThrough: RequestHandler = (_req, _res, next) => next();
 /** Builds the limiters from config; RUKUN_RATE_LIMITS=off makes them all pass through. */
 export function createRateLimiters(config: Config, redis: Redis, prefix: string): RateLimiters {
   if (config.RUKUN_RATE_LIMITS === 'off') {
-    return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough, rulePreview: passThrough, ruleCheck: passThrough, communityCreation: passThrough };
+    return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough, rulePreview: passThrough, ruleCheck: passThrough, communityCreation: passThrough, calendarFeedMisses: passThrough, calendarFeed: passThrough };
   }
   const make = (name: string, windowMs: number, limit: number, key?: (req: Request) => string) =>
     rateLimit({
@@ -36,7 +41,8 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
       passOnStoreError: true,
       // Login counts failures only (a 2xx gives its count back), so people behind one NAT who sign in correctly do
       // not use up their address's allowance; guessing one account is held back per account (loginThrottle.ts).
-      skipSuccessfulRequests: name === 'login',
+      // Calendar feed misses likewise (see below).
+      skipSuccessfulRequests: name === 'login' || name === 'calendarFeedMisses',
       ...(key ? { keyGenerator: key } : {}),
       store: new RedisStore({
         prefix: `${prefix}:rl:${name}:`,
@@ -58,5 +64,12 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
     rulePreview: make('rulePreview', 60_000, config.RATE_LIMIT_RULE_PREVIEWS_PER_MIN, (req) => req.auth?.user.id ?? 'anonymous'),
     ruleCheck: make('ruleCheck', 60_000, config.RATE_LIMIT_RULE_CHECKS_PER_MIN, (req) => req.auth?.user.id ?? 'anonymous'),
     communityCreation: make('communityCreation', 60 * 60_000, config.RATE_LIMIT_COMMUNITIES_PER_HOUR, (req) => req.auth?.user.id ?? 'anonymous'),
+    // Calendar apps fetch feeds from a few shared addresses (Google's servers fetch every Google user's feeds), so
+    // per address only the misses count: guessing is held back, subscribers behind one fetcher are not. Each real
+    // feed is limited on its own, keyed by the token's hash so Redis never holds the credential.
+    calendarFeedMisses: make('calendarFeedMisses', 60 * 60_000, config.RATE_LIMIT_CALENDAR_FEED_PER_HOUR),
+    calendarFeed: make('calendarFeed', 60 * 60_000, config.RATE_LIMIT_CALENDAR_FEED_PER_HOUR, (req) =>
+      createHash('sha256').update(String(req.params.token ?? '')).digest('base64url'),
+    ),
   };
 }

@@ -66,7 +66,10 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   await Promise.all([waitUntilReady(redis), waitUntilReady(producer)]);
   const queues = createQueues({ connection: producer, prefix: config.QUEUE_PREFIX });
   const metrics = createMetrics({
-    collectQueueDepths: async () => ({ flagging: await queues.flagging.getJobCounts('waiting', 'active', 'delayed', 'failed') }),
+    collectQueueDepths: async () => ({
+      flagging: await queues.flagging.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+      events: await queues.events.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+    }),
   });
   // [publish, subscribe] for Socket.IO's adapter (server) or emitter (worker).
   const patient = [createPublishingRedis(config.REDIS_URL), createPatientRedis(config.REDIS_URL)] as const;
@@ -113,6 +116,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   logRedisErrors([redis, producer, ...patient, ...(workerRedis ? [workerRedis] : [])], logger);
   // The producer's connection errors are logged just above; without a listener BullMQ prints each to stderr.
   queues.flagging.on('error', (err) => logger.debug({ err }, 'flagging queue error'));
+  queues.events.on('error', (err) => logger.debug({ err }, 'events queue error'));
   const workers = workerRedis
     ? startWorkers(deps, {
         connection: workerRedis,

@@ -32,7 +32,8 @@ afterAll(async () => {
 // The OpenAPI shapes this file reads.
 
 interface JsonSchema {
-  type?: string;
+  /** A nullable field's type is a list such as ["string", "null"]. */
+  type?: string | string[];
   enum?: unknown[];
   format?: string;
   pattern?: string;
@@ -326,6 +327,12 @@ function withRawProp(body: Record<string, unknown>, prop: string, rawValue: stri
 
 /** Values of the wrong JSON type for a schema, as raw JSON text. */
 function wrongTypes(schema: JsonSchema): string[] {
+  // A nullable field (events: location, onlineUrl, capacity clear with null) gets its base type's attacks but null.
+  if (Array.isArray(schema.type)) {
+    const base = schema.type.find((t) => t !== 'null');
+    const nullable = schema.type.includes('null');
+    return wrongTypes({ ...schema, ...(base ? { type: base } : {}) }).filter((v) => !(nullable && v === 'null'));
+  }
   if (schema.enum) return ['"definitely-not-an-option"', '7', 'null'];
   switch (schema.type) {
     case 'string':

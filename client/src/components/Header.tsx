@@ -6,6 +6,7 @@ import { navigate } from '../router/router';
 import { useSession } from '../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
+import { MyEventsLink } from '../events/EventsLink';
 import { ErrorNotice } from './Notice';
 
 /** The app header. */
@@ -32,6 +33,7 @@ export function Header() {
           <LanguageSwitch />
           {session.state.status === 'signedIn' && (
             <>
+              <MyEventsLink />
               <NotificationBell />
               {/* The BullMQ dashboard is served by the server, not a client route; only instance admins may open it. */}
               {session.state.me.isAdmin && (

@@ -4,14 +4,23 @@ import type { Notification } from '../../../server/contracts/api';
 import { useI18n } from '../i18n/I18nProvider';
 import { describeNotification } from '../notifications/describeNotification';
 import { useNotifications } from '../notifications/useNotifications';
+import { Link } from '../router/Link';
 import { TimeStamp } from './TimeStamp';
 
-function NotificationItem({ notification }: { notification: Notification }) {
+function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: () => void }) {
   const { t } = useI18n();
-  const { text, reason } = describeNotification(notification, t);
+  const { text, reason, href } = describeNotification(notification, t);
   return (
     <li className={notification.readAt ? 'bell__item' : 'bell__item bell__item--unread'}>
-      <p>{text}</p>
+      <p>
+        {href ? (
+          <Link to={href} onClick={onOpen} className="bell__link" data-testid="notification-link">
+            {text}
+          </Link>
+        ) : (
+          text
+        )}
+      </p>
       {reason && <p className="bell__reason">{t('notification.reason', { reason })}</p>}
       <p className="bell__meta">
         <TimeStamp iso={notification.createdAt} />
@@ -87,7 +96,7 @@ export function NotificationBell() {
           )}
           <ul className="bell__list">
             {notifications.items.map((item) => (
-              <NotificationItem key={item.id} notification={item} />
+              <NotificationItem key={item.id} notification={item} onOpen={() => setOpen(false)} />
             ))}
           </ul>
           {notifications.nextCursor && (

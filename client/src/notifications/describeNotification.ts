@@ -7,6 +7,8 @@ export interface NotificationText {
   text: string;
   /** The moderator's reason, when the notification carries one. */
   reason: string | null;
+  /** Where the notification leads (the event page for event notifications), or null. */
+  href: string | null;
 }
 
 interface Facts {
@@ -56,6 +58,14 @@ function isKnownKind(kind: string): kind is NotificationKind {
   return Object.hasOwn(DESCRIBE, kind);
 }
 
+const EVENT_KINDS: ReadonlySet<string> = new Set(['event_promoted', 'event_reminder', 'event_cancelled']);
+
+/** The in-app path a notification leads to: the event page for event notifications, else null. */
+export function notificationHref(notification: Pick<Notification, 'kind' | 'data'>): string | null {
+  const eventId = text(notification.data, 'eventId');
+  return EVENT_KINDS.has(notification.kind) && eventId ? `/events/${encodeURIComponent(eventId)}` : null;
+}
+
 /** What a notification says, with the reason a moderator gave if any. */
 export function describeNotification(notification: Notification, t: Translate): NotificationText {
   const { data } = notification;
@@ -63,5 +73,5 @@ export function describeNotification(notification: Notification, t: Translate): 
   const sentence = isKnownKind(notification.kind)
     ? DESCRIBE[notification.kind]({ community, data, t })
     : t('notification.generic');
-  return { text: sentence, reason: text(data, 'reason') };
+  return { text: sentence, reason: text(data, 'reason'), href: notificationHref(notification) };
 }

@@ -11,6 +11,7 @@ import { Link } from '../router/Link';
 import { communityPath } from '../router/router';
 import { useSession } from '../session/SessionProvider';
 import { ModerationLink } from '../moderation/ModerationScreen';
+import { EventsLink } from '../events/EventsLink';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; community: Community };
 
@@ -76,7 +77,10 @@ export function CommunityPage({ slug, tag }: { slug: string; tag: string | null 
           {tn('community.members', community.memberCount)}
           {community.myRole && <span className="badge badge--role"> {t(ROLE_KEYS[community.myRole])}</span>}
         </p>
-        <ModerationLink slug={community.slug} role={community.myRole} />
+        <div className="community-header__links">
+          <EventsLink slug={community.slug} role={community.myRole} />
+          <ModerationLink slug={community.slug} role={community.myRole} />
+        </div>
         {!community.myRole && (
           <div className="community-header__join">
             <p>{t('community.joinToPost')}</p>

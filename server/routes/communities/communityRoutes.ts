@@ -12,6 +12,8 @@ import { findCommunityOr404, presentCommunities } from '../../queries/communitie
 import { loadPostViews } from '../../queries/postViews';
 import { defineRoute, type RouteTarget } from '../defineRoute';
 import { pageQuery, slugParams } from '../schemas';
+import { listCommunityEvents } from '../../queries/eventList';
+import { loadEventViews } from '../../queries/eventViews';
 import { calendarQuery, createCommunityBody, settingsBody } from './schemas';
 
 /** Communities: list, create, read, settings, join, calendar. */
@@ -77,7 +79,9 @@ export function mountCommunityRoutes(target: RouteTarget, deps: Deps, limits: Pi
       select: { id: true },
     });
     const scheduledPosts = await loadPostViews(deps.sql, scheduled.map((p) => p.id), { userId: auth.user.id, isStaff: true });
-    // Events arrive with the events feature; the field is in the contract already.
-    res.json({ scheduledPosts, events: [] });
+    // Events starting in the range, ascending, capped like the posts (one extra row is what the pager would ask for).
+    const eventRows = await listCommunityEvents(deps.db, { communityId: row.id, from: new Date(query.from), to: new Date(query.to), after: null, limit: 499 });
+    const events = await loadEventViews(deps.db, { eventIds: eventRows.map((e) => e.id), viewerId: auth.user.id, now: deps.now() });
+    res.json({ scheduledPosts, events });
   });
 }

@@ -1,0 +1,74 @@
+// Small shared pieces of an event: its state badge, my RSVP badge, the counts line and the capacity bar.
+import type { CommunityEvent, Rsvp } from '../../../server/contracts/api';
+import { useEvI18n } from './i18n/useEvI18n';
+
+/** "Cancelled" or "Ended"; nothing while scheduled. */
+export function EventStateBadge({ event }: { event: CommunityEvent }) {
+  const { t } = useEvI18n();
+  if (event.status === 'scheduled') return null;
+  return (
+    <span className={`badge ev-badge ev-badge--${event.status}`} data-testid="event-state">
+      {event.status === 'cancelled' ? t('ev.status.cancelled') : t('ev.status.ended')}
+    </span>
+  );
+}
+
+/** My answer as a badge: going, "Waitlist #2", interested; nothing when I have not answered or said no. */
+export function MyRsvpBadge({ rsvp, showNotGoing = false }: { rsvp: Rsvp | null; showNotGoing?: boolean }) {
+  const { t } = useEvI18n();
+  if (!rsvp || (rsvp.status === 'not_going' && !showNotGoing)) return null;
+  const text =
+    rsvp.status === 'waitlisted'
+      ? t('ev.my.waitlisted', { position: rsvp.position ?? '?' })
+      : rsvp.status === 'going'
+        ? rsvp.checkedInAt
+          ? t('ev.my.checkedIn')
+          : t('ev.my.going')
+        : rsvp.status === 'interested'
+          ? t('ev.my.interested')
+          : t('ev.my.not_going');
+  return (
+    <span className={`badge ev-badge ev-badge--${rsvp.status}`} data-testid="my-rsvp" data-status={rsvp.status} data-position={rsvp.position ?? undefined}>
+      {text}
+    </span>
+  );
+}
+
+/** "12 going · 3 on waitlist · 4 interested" (zero waitlist and interest left out). */
+export function EventCountsLine({ event }: { event: CommunityEvent }) {
+  const { tn } = useEvI18n();
+  const parts = [tn('ev.going', event.counts.going)];
+  if (event.counts.waitlisted > 0) parts.push(tn('ev.waitlisted', event.counts.waitlisted));
+  if (event.counts.interested > 0) parts.push(tn('ev.interested', event.counts.interested));
+  return (
+    <p className="ev-counts" data-testid="event-counts">
+      {parts.join(' · ')}
+    </p>
+  );
+}
+
+/** How full the event is: a bar and "8 of 10 places taken", or "No limit on places". */
+export function CapacityBar({ event }: { event: CommunityEvent }) {
+  const { t, tn, formatNumber } = useEvI18n();
+  if (event.capacity === null) return <p className="ev-capacity__text">{t('ev.capacityUnlimited')}</p>;
+  const taken = Math.min(event.counts.going, event.capacity);
+  const left = Math.max(0, event.capacity - event.counts.going);
+  return (
+    <div className="ev-capacity" data-testid="capacity">
+      <div
+        className="ev-capacity__bar"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={event.capacity}
+        aria-valuenow={taken}
+        aria-label={t('ev.capacity', { going: formatNumber(event.counts.going), capacity: formatNumber(event.capacity) })}
+      >
+        <span className="ev-capacity__fill" style={{ width: `${event.capacity ? (100 * taken) / event.capacity : 0}%` }} />
+      </div>
+      <p className="ev-capacity__text">
+        {t('ev.capacity', { going: formatNumber(event.counts.going), capacity: formatNumber(event.capacity) })} ·{' '}
+        <strong>{left === 0 ? t('ev.full') : tn('ev.placesLeft', left)}</strong>
+      </p>
+    </div>
+  );
+}
