@@ -202,3 +202,24 @@ describe('promoteWaitlisted (what an event edit calls when capacity rises)', () 
     expect((await rows(ev.id)).event).toMatchObject({ goingCount: 6, waitlistCount: 0 });
   });
 });
+
+describe('the RSVP as GET /events/:id shows it, and PATCH capacity', () => {
+  it('shows each member their own RSVP (code only while going, position while waitlisted) and promotes when the manager adds seats', async () => {
+    const { owner, slug, users } = await community(3);
+    const [a, b, c] = users as [TestUser, TestUser, TestUser];
+    const ev = await event(slug, owner, { capacity: 1 });
+    const seated = await ok(a, ev.id, 'going');
+    await ok(b, ev.id, 'going');
+    await ok(c, ev.id, 'going');
+    const get = (u: TestUser) => api.request<{ event: CommunityEvent }>('GET', `/api/events/${ev.id}`, { token: u.token });
+    expect((await get(a)).body.event.myRsvp).toEqual(seated.rsvp);
+    expect((await get(c)).body.event.myRsvp).toMatchObject({ status: 'waitlisted', position: 2, code: null });
+    expect((await get(owner)).body.event.myRsvp).toBeNull();
+    const patched = await api.request<{ event: CommunityEvent }>('PATCH', `/api/events/${ev.id}`, { token: owner.token, body: { capacity: 2 } });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body.event.counts).toMatchObject({ going: 2, waitlisted: 1 });
+    const promoted = (await get(b)).body.event.myRsvp;
+    expect(promoted).toMatchObject({ status: 'going', position: null, code: expect.stringMatching(/^[2-9A-Z]{8}$/) });
+    expect((await get(c)).body.event.myRsvp).toMatchObject({ status: 'waitlisted', position: 1 });
+  });
+});
