@@ -10,7 +10,7 @@ import type { RateLimiters } from '../../middlewares/rateLimits';
 import { authorize } from '../../policies/community';
 import { presentRsvp } from '../../presenters/presentRsvp';
 import { listAttendees, loadAttendee, myUpcomingEventIds } from '../../queries/attendees';
-import { loadEventViewOnLane } from '../../queries/eventViewOnLane';
+import { loadEventViewOnLane, loadVisibleEventOnLane } from '../../queries/eventViewOnLane';
 import { loadEventViews } from '../../queries/eventViews';
 import { loadVisibleEvent } from '../../queries/visibleEvent';
 import { defineRoute, type RouteTarget } from '../defineRoute';
@@ -34,7 +34,8 @@ async function eventView(deps: Deps, input: { eventId: string; viewerId: string;
 /** RSVPs, the attendee list, check-in at the door, and my upcoming events. */
 export function mountRsvpRoutes(target: RouteTarget, deps: Deps, _limits: RateLimiters): void {
   defineRoute(target, { method: 'put', path: '/events/:id/rsvp', summary: 'Answer going, interested or not_going; going on a full event joins the waitlist', tag: 'events', auth: true, params: idParams, body: rsvpBody, responses: { 200: '{rsvp, event}' } }, async ({ params, body }, req, res) => {
-    const { event, actor, auth } = await visibleEventFor(deps, req, params.id);
+    const auth = requireUser(req);
+    const { event, actor } = await loadVisibleEventOnLane(deps, { userId: auth.user.id, eventId: params.id });
     const now = deps.now();
     // The hot path runs on the SQL lane (bench/README.md, Events); rsvpToEvent is the same rules on Prisma.
     const outcome = await rsvpOnLane({ sql: deps.sql, now }, { actor, event, answer: body.status });
