@@ -3,7 +3,7 @@
 import type { ServerToClientEvents } from '../contracts/events';
 import type { SqlLane } from '../db/sqlLane';
 import type { Db } from '../db/client';
-import { loadEventBroadcast } from '../queries/eventViews';
+import { loadEventBroadcastOnLane } from '../queries/eventViewOnLane';
 import type { DomainEvent } from '../commands/outcome';
 import { loadPostAudienceViews } from '../queries/postViews';
 import { loadNotification } from '../queries/notifications';
@@ -40,7 +40,7 @@ export type Announce = (events: DomainEvent[]) => Promise<void>;
 
 /** Builds the announcer for a process; failures are logged, never thrown into the request that caused them. */
 export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
-  const { db, sql, target, logger, now } = deps;
+  const { sql, target, logger, now } = deps;
   const emit = (rooms: string[], event: EventName, payload: unknown, except: string[] = []) => target.to(rooms).except(except).emit(event, payload);
   /** This process first, then every process: another process hears the request before any later broadcast of ours. */
   const everywhere = (room: string, act: (operator: BroadcastOperator) => void) => {
@@ -144,7 +144,8 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
       }
       case 'event:updated': {
         // Fresh counts for everyone in the community (every role is in the members room); myRsvp stays null.
-        const communityEvent = await loadEventBroadcast(db, event.eventId, now());
+        // On the lane: every RSVP announces one of these (bench/README.md, Events).
+        const communityEvent = await loadEventBroadcastOnLane(sql, event.eventId, now());
         if (!communityEvent) return;
         emit([membersRoom(event.communityId)], 'event:updated', { communitySlug: communityEvent.communitySlug, event: communityEvent });
         return;

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityEvent, Notification, Rsvp } from '../../../server/contracts/api';
 import { apiClient, type ApiClient } from '../../helpers/api';
+import { promoteWaitlisted } from '../../../server/commands/promoteWaitlisted';
 import { insertEvent } from '../../helpers/eventRows';
 import { createCommunity, createUser, join, type TestUser } from '../../helpers/factories';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
@@ -167,5 +168,58 @@ describe('PUT /events/:id/rsvp', () => {
     clock = new Date(clock.getTime() + 4 * hour);
     expectError(await rsvp(a, soon.id, 'not_going'), 409, 'event_ended');
     expect((await rows(soon.id)).byUser.get(a.id)?.status).toBe('going');
+  });
+});
+
+describe('promoteWaitlisted (what an event edit calls when capacity rises)', () => {
+  it('admits the head of the line into every new seat in one go, FIFO, with one notification each and positions 1..n', async () => {
+    const { owner, slug, users } = await community(6);
+    const ev = await event(slug, owner, { capacity: 1 });
+    for (const u of users) await ok(u, ev.id, 'going');
+    const db = server.rukun.deps.db;
+    const before = await rows(ev.id);
+    const line = before.rsvps.filter((r) => r.status === 'waitlisted').sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((r) => r.userId);
+    expect(line).toHaveLength(5);
+    const events = await db.$transaction(async (tx) => {
+      await tx.event.update({ where: { id: ev.id }, data: { capacity: 4 } });
+      return promoteWaitlisted(tx, { eventId: ev.id, communityId: ev.communityId, now: clock });
+    });
+    expect(events.map((e) => (e.type === 'notification' ? e.userId : '')).sort()).toEqual(line.slice(0, 3).sort());
+    const after = await rows(ev.id);
+    expect(after.event).toMatchObject({ goingCount: 4, waitlistCount: 2 });
+    expect(line.slice(0, 3).map((id) => after.byUser.get(id)?.status)).toEqual(['going', 'going', 'going']);
+    expect(line.slice(3).map((id) => after.byUser.get(id)?.position)).toEqual([1, 2]);
+    const notes = await db.notification.findMany({ where: { kind: 'event_promoted', userId: { in: users.map((u) => u.id) } } });
+    expect(notes).toHaveLength(3);
+    // Nothing more to do: a second call promotes nobody.
+    expect(await db.$transaction((tx) => promoteWaitlisted(tx, { eventId: ev.id, communityId: ev.communityId, now: clock }))).toEqual([]);
+    // Capacity removed: everyone waiting is admitted.
+    const rest = await db.$transaction(async (tx) => {
+      await tx.event.update({ where: { id: ev.id }, data: { capacity: null } });
+      return promoteWaitlisted(tx, { eventId: ev.id, communityId: ev.communityId, now: clock });
+    });
+    expect(rest).toHaveLength(2);
+    expect((await rows(ev.id)).event).toMatchObject({ goingCount: 6, waitlistCount: 0 });
+  });
+});
+
+describe('the RSVP as GET /events/:id shows it, and PATCH capacity', () => {
+  it('shows each member their own RSVP (code only while going, position while waitlisted) and promotes when the manager adds seats', async () => {
+    const { owner, slug, users } = await community(3);
+    const [a, b, c] = users as [TestUser, TestUser, TestUser];
+    const ev = await event(slug, owner, { capacity: 1 });
+    const seated = await ok(a, ev.id, 'going');
+    await ok(b, ev.id, 'going');
+    await ok(c, ev.id, 'going');
+    const get = (u: TestUser) => api.request<{ event: CommunityEvent }>('GET', `/api/events/${ev.id}`, { token: u.token });
+    expect((await get(a)).body.event.myRsvp).toEqual(seated.rsvp);
+    expect((await get(c)).body.event.myRsvp).toMatchObject({ status: 'waitlisted', position: 2, code: null });
+    expect((await get(owner)).body.event.myRsvp).toBeNull();
+    const patched = await api.request<{ event: CommunityEvent }>('PATCH', `/api/events/${ev.id}`, { token: owner.token, body: { capacity: 2 } });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body.event.counts).toMatchObject({ going: 2, waitlisted: 1 });
+    const promoted = (await get(b)).body.event.myRsvp;
+    expect(promoted).toMatchObject({ status: 'going', position: null, code: expect.stringMatching(/^[2-9A-Z]{8}$/) });
+    expect((await get(c)).body.event.myRsvp).toMatchObject({ status: 'waitlisted', position: 1 });
   });
 });
