@@ -114,6 +114,6 @@ export async function updateEvent(
   return {
     value: { id: event.id },
     events: [{ type: 'event:updated', communityId: event.communityId, eventId: event.id }, ...result.promoted],
-    jobs: moved || offsetsChanged ? planEventReminders({ id: after.id, startsAt: after.startsAt, reminders: parseReminders(after.reminders), status: after.status }, deps.now) : [],
+    jobs: moved || offsetsChanged ? planEventReminders({ id: after.id, startsAt: after.startsAt, reminders: parseReminders(after.reminders), status: after.status, sequence: after.sequence }, deps.now) : [],
   };
 }

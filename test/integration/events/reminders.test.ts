@@ -5,12 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planEventReminders } from '../../../server/commands/planEventReminders';
 import { sendEventCancellation } from '../../../server/commands/sendEventCancellation';
 import { sendEventReminder } from '../../../server/commands/sendEventReminder';
 import { QUEUE_NAMES, eventCancelledJobId, eventReminderJobId, type EventJob, type EventReminderJob } from '../../../server/contracts/jobs';
 import type { Db } from '../../../server/db/client';
+import { parseReminders } from '../../../server/presenters/presentEvent';
 import { createEventJobProcessor, type EventProcessorDeps } from '../../../workers/processors/eventJobs';
-import { enqueueEventJob } from '../../../workers/queues';
+import { enqueueEventJob, type EventJobRequest } from '../../../workers/queues';
 import { startWorkers } from '../../../workers/startWorkers';
 import { insertEvent } from '../../helpers/eventRows';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
@@ -63,7 +65,16 @@ async function countsPerMember(db: Db, kind: string, eventId: string, userIds: s
   return userIds.map((id) => rows.filter((r) => r.userId === id).length);
 }
 
-const reminderOf = (event: { id: string; startsAt: Date }, offsetMinutes: number): EventReminderJob => ({ eventId: event.id, offsetMinutes, startsAt: event.startsAt.toISOString() });
+const reminderOf = (event: { id: string; startsAt: Date; sequence: number }, offsetMinutes: number): EventReminderJob => ({
+  eventId: event.id,
+  offsetMinutes,
+  startsAt: event.startsAt.toISOString(),
+  sequence: event.sequence,
+});
+
+/** The reminder jobs the create and edit commands return for the event row as it is at `now`. */
+const planOf = (event: { id: string; startsAt: Date; reminders: string; status: string; sequence: number }, now: Date): EventJobRequest[] =>
+  planEventReminders({ ...event, reminders: parseReminders(event.reminders) }, now).filter((job): job is EventJobRequest => job.queue === 'events');
 
 describe('event notices', () => {
   let server: TestServer;
@@ -157,11 +168,51 @@ describe('event notices', () => {
   });
 
   it('another offset of the same event is a reminder of its own', async () => {
-    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(30), reminders: [1440, 60] });
+    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(1440), reminders: [1440, 60] });
     const going = await answered(db, world, event.id, 'going', 2);
     expect(await sendEventReminder(notice(), reminderOf(event, 1440))).toEqual({ sent: 2, skipped: null });
-    expect(await sendEventReminder(notice(), reminderOf(event, 60))).toEqual({ sent: 2, skipped: null });
+    expect(await sendEventReminder({ db, now: at(1380) }, reminderOf(event, 60))).toEqual({ sent: 2, skipped: null });
     expect(await countsPerMember(db, 'event_reminder', event.id, going)).toEqual([2, 2]);
+  });
+
+  it('late reminders that all run at once (workers were down) collapse into the nearest one', async () => {
+    // Planned a day ago, both due by now: the day-before one ran late and the hour-before one is due as well.
+    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(30), reminders: [1440, 60] });
+    const going = await answered(db, world, event.id, 'going', 2);
+    const [dayBefore, hourBefore] = [reminderOf(event, 1440), reminderOf(event, 60)];
+    const results = await withWorker(createEventJobProcessor(deps()), async () => {
+      for (const data of [dayBefore, hourBefore]) await enqueueEventJob(server.rukun.deps.queues, { queue: 'events', name: 'reminder', data, delayMs: 0 });
+      return Promise.all([completed(eventReminderJobId(dayBefore)), completed(eventReminderJobId(hourBefore))]);
+    });
+    expect(results.map((r) => r.result)).toEqual(['skipped:superseded', 'sent:2']);
+    expect(await countsPerMember(db, 'event_reminder', event.id, going)).toEqual([1, 1]);
+    const [notification] = await db.notification.findMany({ where: { userId: going[0], kind: 'event_reminder', data: { contains: event.id } } });
+    expect(JSON.parse(notification?.data ?? '{}')).toMatchObject({ minutesBefore: 60 });
+  });
+
+  it('an event moved A -> B -> A within the hour is reminded at A again', async () => {
+    // At A (in 30 minutes) the hour-before reminder is due at once; it runs only after the event has moved to B.
+    const atA = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(30), endsAt: at(150), reminders: [60] });
+    const going = await answered(db, world, atA.id, 'going', 2);
+    const queues = server.rukun.deps.queues;
+    for (const job of planOf(atA, NOW)) await enqueueEventJob(queues, job);
+    const atB = await db.event.update({ where: { id: atA.id }, data: { startsAt: at(90), endsAt: at(210), sequence: { increment: 1 } } });
+    for (const job of planOf(atB, NOW)) await enqueueEventJob(queues, job);
+    const [firstA] = planOf(atA, NOW);
+    expect(firstA).toBeDefined();
+    const stale = await withWorker(createEventJobProcessor(deps()), () => completed(eventReminderJobId(firstA?.data as EventReminderJob)));
+    expect(stale.result).toBe('skipped:moved');
+
+    // Back to A: its reminder is planned again under a new id (the completed one is still kept), and sent once.
+    const backAtA = await db.event.update({ where: { id: atA.id }, data: { startsAt: at(30), endsAt: at(150), sequence: { increment: 1 } } });
+    const [again] = planOf(backAtA, NOW);
+    expect(again?.data).toEqual({ eventId: atA.id, offsetMinutes: 60, startsAt: at(30).toISOString(), sequence: 2 });
+    const sent = await withWorker(createEventJobProcessor(deps()), async () => {
+      await enqueueEventJob(queues, again as EventJobRequest);
+      return completed(eventReminderJobId(again?.data as EventReminderJob));
+    });
+    expect(sent.result).toBe('sent:2');
+    expect(await countsPerMember(db, 'event_reminder', atA.id, going)).toEqual([1, 1]);
   });
 
   it('a job planned for the old start of a moved event sends nothing, the new start’s job sends', async () => {
@@ -348,7 +399,7 @@ describe('re-planning when the events worker starts', () => {
     await server?.close();
   });
 
-  it('sends a reminder whose time passed while the workers were down if the event has not begun, skips it after the start, and queues future ones', async () => {
+  it('sends a reminder whose time passed while the workers were down if the event has not begun, skips it after the start, queues future ones and cancellation notices', async () => {
     // Reminder 60 minutes before a start 20 minutes from now: its time passed 40 minutes ago.
     const late = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(20), reminders: [60] });
     // Began 10 minutes ago: its reminder is owed no more, even though a job for it is still queued from before.
@@ -366,8 +417,9 @@ describe('re-planning when the events worker starts', () => {
     const connection = new Redis(server.rukun.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
     const workers = startWorkers(server.rukun.deps, { connection });
     try {
-      // One job for each upcoming scheduled event's offset: the late one and tomorrow's.
-      expect(await workers.remindersReplanned).toBe(2);
+      // One job for each upcoming scheduled event's offset (the late one and tomorrow's), and the cancellation notice
+      // of the upcoming cancelled event (its enqueue after the cancel's commit never happened here).
+      expect(await workers.remindersReplanned).toBe(3);
       const queue = server.rukun.deps.queues.events;
       const done = (jobId: string) =>
         waitUntil(`job ${jobId} to complete`, async () => ((await queue.getJobState(jobId)) === 'completed' ? ((await queue.getJob(jobId))?.returnvalue as string) : undefined));
@@ -376,6 +428,8 @@ describe('re-planning when the events worker starts', () => {
       expect(await countsPerMember(db, 'event_reminder', late.id, lateGoing)).toEqual([1, 1, 1]);
       expect(await countsPerMember(db, 'event_reminder', begun.id, begunGoing)).toEqual([0, 0]);
       expect(await countsPerMember(db, 'event_reminder', cancelled.id, cancelledGoing)).toEqual([0]);
+      expect(await done(eventCancelledJobId({ eventId: cancelled.id }))).toBe('sent:1');
+      expect(await countsPerMember(db, 'event_cancelled', cancelled.id, cancelledGoing)).toEqual([1]);
 
       const laterJob = await queue.getJob(eventReminderJobId(reminderOf(later, 60)));
       expect(await laterJob?.getState()).toBe('delayed');
@@ -396,31 +450,78 @@ describe('re-planning when the events worker starts', () => {
     const secondConnection = new Redis(server.rukun.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
     const again = startWorkers(server.rukun.deps, { connection: secondConnection });
     try {
-      expect(await again.remindersReplanned).toBe(2);
-      expect((await server.rukun.deps.queues.events.getJobs(['delayed', 'waiting', 'active', 'completed'])).length).toBe(3);
+      expect(await again.remindersReplanned).toBe(3);
+      expect((await server.rukun.deps.queues.events.getJobs(['delayed', 'waiting', 'active', 'completed'])).length).toBe(4);
     } finally {
       await again.close();
       secondConnection.disconnect();
     }
     expect(await countsPerMember(db, 'event_reminder', late.id, lateGoing)).toEqual([1, 1, 1]);
+    expect(await countsPerMember(db, 'event_cancelled', cancelled.id, cancelledGoing)).toEqual([1]);
+  });
+
+  it('retries a reminder job kept in the failed state, and queues no notice for a cancelled event that has begun', async () => {
+    const queue = server.rukun.deps.queues.events;
+    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(40), reminders: [60] });
+    const going = await answered(db, world, event.id, 'going', 2);
+    const begun = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(-5), reminders: [60], status: 'cancelled' });
+    const begunGoing = await answered(db, world, begun.id, 'going', 1);
+    // The reminder ran out of attempts while the database was away: BullMQ keeps the failed job (and its id) a week.
+    const [planned] = planOf(event, clock);
+    const jobId = eventReminderJobId(planned?.data as EventReminderJob);
+    const failingConnection = new Redis(server.rukun.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
+    const failing = new Worker<EventJob>(
+      QUEUE_NAMES.events,
+      async () => {
+        throw new Error('database away');
+      },
+      { connection: failingConnection, prefix: server.prefix },
+    );
+    try {
+      await queue.add('reminder', planned?.data as EventReminderJob, { jobId, attempts: 1 });
+      await waitUntil('the reminder to fail', async () => ((await queue.getJobState(jobId)) === 'failed' ? true : undefined));
+    } finally {
+      await failing.close();
+      failingConnection.disconnect();
+    }
+
+    const connection = new Redis(server.rukun.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
+    const workers = startWorkers(server.rukun.deps, { connection });
+    try {
+      expect(await workers.remindersReplanned).toBeGreaterThan(0);
+      expect(await queue.getJobState(jobId)).not.toBe('failed');
+      const retried = await waitUntil(`job ${jobId} to complete`, async () => ((await queue.getJobState(jobId)) === 'completed' ? queue.getJob(jobId) : undefined));
+      expect(retried?.returnvalue).toBe('sent:2');
+      expect(await countsPerMember(db, 'event_reminder', event.id, going)).toEqual([1, 1]);
+      expect(await queue.getJob(eventCancelledJobId({ eventId: begun.id }))).toBeUndefined();
+      expect(await countsPerMember(db, 'event_cancelled', begun.id, begunGoing)).toEqual([0]);
+    } finally {
+      await workers.close();
+      connection.disconnect();
+    }
   });
 
   it('pages through many upcoming events without missing or repeating one', async () => {
     const { replanUpcomingReminders } = await import('../../../server/commands/replanUpcomingReminders');
     // Same start for several, to cross a page boundary inside one instant (keyset on startsAt and id).
     const created = [];
+    const cancelled = [];
     for (let i = 0; i < 7; i++) created.push(await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(600 + (i < 4 ? 0 : i)), reminders: [30] }));
+    for (let i = 0; i < 5; i++) cancelled.push(await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(600 + (i < 3 ? 0 : i)), reminders: [30], status: 'cancelled' }));
     const seen: string[] = [];
+    const told: string[] = [];
     const planned = await replanUpcomingReminders(
       { db, now: NOW },
       {
         pageSize: 3,
         add: async (jobs) => {
-          for (const job of jobs) if (job.queue === 'events' && job.name === 'reminder') seen.push(job.data.eventId);
+          for (const job of jobs) if (job.queue === 'events') (job.name === 'reminder' ? seen : told).push(job.data.eventId);
         },
       },
     );
     for (const event of created) expect(seen.filter((id) => id === event.id)).toHaveLength(1);
-    expect(planned).toBe(seen.length);
+    for (const event of cancelled) expect(told.filter((id) => id === event.id)).toHaveLength(1);
+    expect(cancelled.some((event) => seen.includes(event.id))).toBe(false);
+    expect(planned).toBe(seen.length + told.length);
   });
 });
