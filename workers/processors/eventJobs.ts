@@ -10,6 +10,8 @@ import { afterCommit } from '../../server/deps';
 
 export type EventProcessorDeps = Pick<Deps, 'db' | 'now' | 'enqueue' | 'announce' | 'metrics'>;
 
+// `sequence` is not required: it only names the job (eventReminderJobId), and a job queued before it existed is
+// still a reminder the command can judge.
 function isReminder(data: EventJob): data is EventReminderJob {
   const d = data as Partial<EventReminderJob>;
   return typeof d.eventId === 'string' && Number.isInteger(d.offsetMinutes) && typeof d.startsAt === 'string' && !Number.isNaN(Date.parse(d.startsAt));
