@@ -1,6 +1,6 @@
 // Queue names and typed producers. The server enqueues through these; workers consume the same names.
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { FLAG_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventReminderJobId, flagJobId, type EventJob, type FlagJob, type FlagPostJob } from '../server/contracts/jobs';
+import { FLAG_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventMovedJobId, eventReminderJobId, flagJobId, type EventJob, type FlagJob, type FlagPostJob } from '../server/contracts/jobs';
 import type { JobRequest } from '../server/commands/outcome';
 import type { Logger } from '../server/logger';
 
@@ -40,9 +40,11 @@ export function createQueues(options: { connection: ConnectionOptions; prefix: s
   };
 }
 
-/** The derived id of an event job: planning the same reminder or cancellation twice queues it once. */
+/** The derived id of an event job: planning the same reminder, cancellation or move notice twice queues it once. */
 function eventJobId(job: EventJobRequest): string {
-  return job.name === 'reminder' ? eventReminderJobId(job.data) : eventCancelledJobId(job.data);
+  if (job.name === 'reminder') return eventReminderJobId(job.data);
+  if (job.name === 'moved') return eventMovedJobId(job.data);
+  return eventCancelledJobId(job.data);
 }
 
 /** Adds an event job under its derived id, so planning the same reminder twice queues it once. */

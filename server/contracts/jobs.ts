@@ -40,13 +40,29 @@ export interface EventCancelledJob {
   eventId: string;
 }
 
-export const EVENT_JOB_NAMES = { reminder: 'reminder', cancelled: 'cancelled' } as const;
+/** Tell the going and waitlisted members that an event moved to a new start. */
+export interface EventMovedJob {
+  eventId: string;
+  /** The new start (ISO): a job whose event has moved again since is stale (that move has a job of its own). */
+  startsAt: string;
+  /** The start (ISO) before this move, for the notification. */
+  previousStartsAt: string;
+  /** The event's `sequence` after the move: part of the job id only, like EventReminderJob's. */
+  sequence: number;
+}
+
+export const EVENT_JOB_NAMES = { reminder: 'reminder', cancelled: 'cancelled', moved: 'moved' } as const;
 export type EventJobName = (typeof EVENT_JOB_NAMES)[keyof typeof EVENT_JOB_NAMES];
-export type EventJob = EventReminderJob | EventCancelledJob;
+export type EventJob = EventReminderJob | EventCancelledJob | EventMovedJob;
 
 /** One delayed job per (event, offset, planned start, sequence): adding it again (a restart's re-plan) is a no-op. */
 export function eventReminderJobId(job: EventReminderJob): string {
   return `reminder-${job.eventId}-${job.offsetMinutes}-${Date.parse(job.startsAt)}-s${job.sequence}`;
+}
+
+/** One moved notice per move (new start and sequence). */
+export function eventMovedJobId(job: EventMovedJob): string {
+  return `moved-${job.eventId}-${Date.parse(job.startsAt)}-s${job.sequence}`;
 }
 
 /** One cancellation notice per event. */

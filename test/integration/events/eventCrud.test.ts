@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Community, CommunityEvent } from '../../../server/contracts/api';
 import type { EventPayload } from '../../../server/contracts/events';
-import { eventCancelledJobId, eventReminderJobId } from '../../../server/contracts/jobs';
+import { eventCancelledJobId, eventMovedJobId, eventReminderJobId } from '../../../server/contracts/jobs';
 import { apiClient, type ApiClient } from '../../helpers/api';
 import { createCommunity, createUser, join, setRole, type TestUser } from '../../helpers/factories';
 import { socketPool } from '../../helpers/liveClient';
@@ -223,6 +223,10 @@ describe('editing', () => {
     expect(newId).not.toBe(oldId);
     expect((await job(newId))?.opts.delay).toBe(71 * HOUR);
     expect((await job(oldId))?.data).toMatchObject({ startsAt: event.startsAt });
+    // Going and waitlisted members are told of the move.
+    const movedNotice = await job(eventMovedJobId({ eventId: event.id, startsAt: inHours(72), previousStartsAt: event.startsAt, sequence: 1 }));
+    expect(movedNotice?.name).toBe('moved');
+    expect(movedNotice?.data).toEqual({ eventId: event.id, startsAt: inHours(72), previousStartsAt: event.startsAt, sequence: 1 });
 
     const more = await patch(manager, event.id, { reminders: [60, 1440] });
     expect(more.body.event.reminders).toEqual([1440, 60]);
@@ -232,6 +236,9 @@ describe('editing', () => {
     const before = (await server.rukun.deps.queues.events.getDelayed()).filter((j) => j.data.eventId === event.id).length;
     await patch(manager, event.id, { title: 'Judul baru' });
     expect((await server.rukun.deps.queues.events.getDelayed()).filter((j) => j.data.eventId === event.id)).toHaveLength(before);
+    // Neither a title edit nor a change of reminders tells members of a move.
+    const notices = (await server.rukun.deps.queues.events.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter((j) => j.name === 'moved' && j.data.eventId === event.id);
+    expect(notices).toHaveLength(1);
   });
 
   it('checks start and end against the stored ones; an unchanged past start of a running event is fine', async () => {

@@ -7,8 +7,9 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEventReminders } from '../../../server/commands/planEventReminders';
 import { sendEventCancellation } from '../../../server/commands/sendEventCancellation';
+import { sendEventMoved } from '../../../server/commands/sendEventMoved';
 import { sendEventReminder } from '../../../server/commands/sendEventReminder';
-import { QUEUE_NAMES, eventCancelledJobId, eventReminderJobId, type EventJob, type EventReminderJob } from '../../../server/contracts/jobs';
+import { QUEUE_NAMES, eventCancelledJobId, eventMovedJobId, eventReminderJobId, type EventJob, type EventMovedJob, type EventReminderJob } from '../../../server/contracts/jobs';
 import type { Db } from '../../../server/db/client';
 import { parseReminders } from '../../../server/presenters/presentEvent';
 import { createEventJobProcessor, type EventProcessorDeps } from '../../../workers/processors/eventJobs';
@@ -271,6 +272,48 @@ describe('event notices', () => {
     const deliveries = await db.eventReminderDelivery.findMany({ where: { eventId: event.id, kind: 'cancelled' } });
     expect(deliveries).toHaveLength(5);
     expect(deliveries.every((d) => d.offsetMinutes === 0 && d.startsAt.getTime() === event.startsAt.getTime())).toBe(true);
+  });
+
+  it('a moved notice reaches going and waitlisted members once per move, and only for the latest start', async () => {
+    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, title: 'Kopdar Bandung', startsAt: at(600), endsAt: at(720) });
+    const told = [...(await answered(db, world, event.id, 'going', 2)), ...(await answered(db, world, event.id, 'waitlisted', 1))];
+    const untold = [...(await answered(db, world, event.id, 'interested', 1)), ...(await answered(db, world, event.id, 'not_going', 1))];
+    /** Moves the event to `startsAt` as an edit would (sequence bumped) and returns the notice job the edit queues. */
+    const move = async (startsAt: Date): Promise<EventMovedJob> => {
+      const before = await db.event.findUniqueOrThrow({ where: { id: event.id } });
+      const after = await db.event.update({ where: { id: event.id }, data: { startsAt, endsAt: new Date(startsAt.getTime() + 120 * minute), sequence: { increment: 1 } } });
+      return { eventId: event.id, startsAt: after.startsAt.toISOString(), previousStartsAt: before.startsAt.toISOString(), sequence: after.sequence };
+    };
+
+    const toB = await move(at(900));
+    const result = await withWorker(createEventJobProcessor(deps()), async () => {
+      await enqueueEventJob(server.rukun.deps.queues, { queue: 'events', name: 'moved', data: toB, delayMs: 0 });
+      return completed(eventMovedJobId(toB));
+    });
+    expect(result.result).toBe('sent:3');
+    expect(await countsPerMember(db, 'event_moved', event.id, told)).toEqual([1, 1, 1]);
+    expect(await countsPerMember(db, 'event_moved', event.id, untold)).toEqual([0, 0]);
+    const [notification] = await db.notification.findMany({ where: { userId: told[0], kind: 'event_moved' } });
+    expect(JSON.parse(notification?.data ?? '{}')).toEqual({ eventId: event.id, title: 'Kopdar Bandung', startsAt: at(900).toISOString(), timezone: 'Asia/Jakarta', previousStartsAt: at(600).toISOString() });
+    // A retry tells nobody twice.
+    expect(await sendEventMoved({ ...notice(), batchSize: 2 }, toB)).toEqual({ sent: 0, skipped: null });
+
+    // Moved again before the notice ran: that notice is stale, the latest one is sent.
+    const toC = await move(at(960));
+    const toA = await move(at(600));
+    expect(await sendEventMoved(notice(), toC)).toEqual({ sent: 0, skipped: 'moved_again' });
+    expect(await sendEventMoved(notice(), toA)).toEqual({ sent: 3, skipped: null });
+    // Back to B: a new move, told again although they once heard of B.
+    const backToB = await move(at(900));
+    expect(eventMovedJobId(backToB)).not.toBe(eventMovedJobId(toB));
+    expect(await sendEventMoved(notice(), backToB)).toEqual({ sent: 3, skipped: null });
+    expect(await countsPerMember(db, 'event_moved', event.id, told)).toEqual([3, 3, 3]);
+
+    // Nothing once the event has begun or was cancelled.
+    expect(await sendEventMoved({ db, now: at(900) }, backToB)).toEqual({ sent: 0, skipped: 'begun' });
+    await db.event.update({ where: { id: event.id }, data: { status: 'cancelled', cancelledAt: NOW } });
+    expect(await sendEventMoved(notice(), { ...backToB, sequence: backToB.sequence + 1 })).toEqual({ sent: 0, skipped: 'cancelled' });
+    expect(await countsPerMember(db, 'event_moved', event.id, told)).toEqual([3, 3, 3]);
   });
 
   it('a job it cannot read fails at once instead of being retried', async () => {
