@@ -1,6 +1,6 @@
 // Queue names and typed producers. The server enqueues through these; workers consume the same names.
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { FLAG_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventReminderJobId, flagJobId, type EventJob, type FlagJob, type FlagPostJob } from '../server/contracts/jobs';
+import { FLAG_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventMovedJobId, eventReminderJobId, flagJobId, type EventJob, type FlagJob, type FlagPostJob } from '../server/contracts/jobs';
 import type { JobRequest } from '../server/commands/outcome';
 import type { Logger } from '../server/logger';
 
@@ -40,10 +40,31 @@ export function createQueues(options: { connection: ConnectionOptions; prefix: s
   };
 }
 
+/** The derived id of an event job: planning the same reminder, cancellation or move notice twice queues it once. */
+function eventJobId(job: EventJobRequest): string {
+  if (job.name === 'reminder') return eventReminderJobId(job.data);
+  if (job.name === 'moved') return eventMovedJobId(job.data);
+  return eventCancelledJobId(job.data);
+}
+
 /** Adds an event job under its derived id, so planning the same reminder twice queues it once. */
 export async function enqueueEventJob(queues: Queues, job: EventJobRequest): Promise<void> {
-  const jobId = job.name === 'reminder' ? eventReminderJobId(job.data) : eventCancelledJobId(job.data);
-  await queues.events.add(job.name, job.data, { jobId, delay: Math.max(0, job.delayMs ?? 0) });
+  await queues.events.add(job.name, job.data, { jobId: eventJobId(job), delay: Math.max(0, job.delayMs ?? 0) });
+}
+
+/**
+ * Like enqueueEventJob, but a job with the same id kept in the failed state (a week) is put back to waiting: adding
+ * the id again would be ignored, leaving that reminder or notice unsent for good. For the re-plan on worker start;
+ * a job that keeps failing is thus tried again once per start. Returns what it did.
+ */
+export async function enqueueOrRetryEventJob(queues: Queues, job: EventJobRequest): Promise<'added' | 'retried'> {
+  const existing = await queues.events.getJob(eventJobId(job));
+  if (existing && (await existing.isFailed())) {
+    await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    return 'retried';
+  }
+  await enqueueEventJob(queues, job);
+  return 'added';
 }
 
 /** Adds a flagging job; the id is derived from post and revision so duplicates collapse into one. */

@@ -5,7 +5,7 @@ import { QUEUE_NAMES, type EventJob, type FlagJob } from '../server/contracts/jo
 import type { Deps } from '../server/deps';
 import { createEventJobProcessor } from './processors/eventJobs';
 import { createFlagPostProcessor } from './processors/flagPost';
-import { enqueueEventJob, type EventJobRequest } from './queues';
+import { enqueueOrRetryEventJob, type EventJobRequest } from './queues';
 import { startSweeper, type Sweeper } from './sweeper';
 
 export interface RunningWorkers {
@@ -65,20 +65,21 @@ function observe(deps: Deps, worker: Worker, queue: 'flagging' | 'events'): void
 }
 
 /**
- * Plans every upcoming event's reminders again on start: jobs still queued keep their ids and are not added twice,
- * lost ones come back (already due when their time passed and the event has not begun). Waits for each add, unlike
- * the request path's enqueue, so a Redis that is down shows up here as one warning instead of silence.
+ * Plans every upcoming event's reminders (and every upcoming cancelled event's cancellation notice) again on start:
+ * jobs still queued keep their ids and are not added twice, lost ones come back (a reminder already due when its time
+ * passed and the event has not begun), failed ones are retried. Waits for each add, unlike the request path's
+ * enqueue, so a Redis that is down shows up here as one warning instead of silence.
  */
 async function replanReminders(deps: Deps): Promise<number> {
   try {
     const planned = await replanUpcomingReminders(
       { db: deps.db, now: deps.now() },
-      { add: (jobs) => Promise.all(jobs.filter((job): job is EventJobRequest => job.queue === 'events').map((job) => enqueueEventJob(deps.queues, job))).then(() => undefined) },
+      { add: (jobs) => Promise.all(jobs.filter((job): job is EventJobRequest => job.queue === 'events').map((job) => enqueueOrRetryEventJob(deps.queues, job))).then(() => undefined) },
     );
-    if (planned) deps.logger.info({ planned }, 'planned the reminders of upcoming events again');
+    if (planned) deps.logger.info({ planned }, 'planned the reminders and cancellation notices of upcoming events again');
     return planned;
   } catch (err) {
-    deps.logger.warn({ err }, 'could not plan the reminders of upcoming events again; they are planned on the next start');
+    deps.logger.warn({ err }, 'could not plan the reminders and cancellation notices of upcoming events again; they are planned on the next start');
     return -1;
   }
 }

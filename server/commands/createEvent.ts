@@ -74,6 +74,6 @@ export async function createEvent(deps: { db: Db; now: Date }, input: { actor: A
   return {
     value: { id: row.id },
     events: [{ type: 'event:updated', communityId: input.communityId, eventId: row.id }],
-    jobs: planEventReminders({ id: row.id, startsAt: row.startsAt, reminders, status: row.status }, deps.now),
+    jobs: planEventReminders({ id: row.id, startsAt: row.startsAt, reminders, status: row.status, sequence: row.sequence }, deps.now),
   };
 }

@@ -44,7 +44,7 @@ export interface NoticeDeps {
 
 export interface NoticeSpec<Reason extends string> {
   eventId: string;
-  kind: 'reminder' | 'cancelled';
+  kind: 'reminder' | 'cancelled' | 'moved';
   offsetMinutes: number;
   startsAt: Date;
   /** RSVP statuses that are owed the notice. */

@@ -1,5 +1,5 @@
 // What a command caused, returned instead of fired, so nothing is announced or queued for a write that rolled back.
-import type { EventCancelledJob, EventReminderJob, FlagPostJob } from '../contracts/jobs';
+import type { EventCancelledJob, EventMovedJob, EventReminderJob, FlagPostJob } from '../contracts/jobs';
 
 export type DomainEvent =
   /** Became visible to members, or changed while visible. */
@@ -23,9 +23,10 @@ export function accessChanged(communityId: string, userId: string): DomainEvent 
 
 export type JobRequest =
   | { queue: 'flagging'; data: FlagPostJob; delayMs?: number }
-  /** Event jobs carry their own id (eventReminderJobId, eventCancelledJobId), so a second add is a no-op. */
+  /** Event jobs carry their own id (eventReminderJobId, eventCancelledJobId, eventMovedJobId), so a second add is a no-op. */
   | { queue: 'events'; name: 'reminder'; data: EventReminderJob; delayMs?: number }
-  | { queue: 'events'; name: 'cancelled'; data: EventCancelledJob; delayMs?: number };
+  | { queue: 'events'; name: 'cancelled'; data: EventCancelledJob; delayMs?: number }
+  | { queue: 'events'; name: 'moved'; data: EventMovedJob; delayMs?: number };
 
 export interface Outcome<T> {
   value: T;

@@ -8,20 +8,30 @@ export interface PlannableEvent {
   /** Minutes before the start. */
   reminders: readonly number[];
   status: string;
+  /** The event's current `sequence`: part of each job id, so a start the event had before is planned anew. */
+  sequence: number;
 }
 
 /**
- * One delayed job per (event, offset) for the start it has now. A reminder whose time has already passed but whose
- * event has not begun is due at once (workers that were down catch up); once the event has begun, none is owed.
- * Jobs planned for an earlier start stay in the queue and do nothing when they run (their `startsAt` is stale).
+ * One delayed job per offset still ahead of `now`, plus at most one overdue catch-up: the smallest offset whose time
+ * has passed (the reminder due most recently), due at once. Older overdue offsets are not planned: a member told
+ * "in 30 minutes" needs no "tomorrow" as well, and moving an event closer (or a restart) must not send a burst of
+ * them. Once the event has begun, none is owed. Jobs planned for an earlier start stay in the queue and do nothing
+ * when they run (their `startsAt` is stale).
  */
 export function planEventReminders(event: PlannableEvent, now: Date): JobRequest[] {
   if (event.status !== 'scheduled' || event.startsAt.getTime() <= now.getTime()) return [];
   const startsAt = event.startsAt.toISOString();
-  return [...new Set(event.reminders)].map((offsetMinutes) => ({
-    queue: 'events' as const,
-    name: 'reminder' as const,
-    data: { eventId: event.id, offsetMinutes, startsAt },
-    delayMs: Math.max(0, event.startsAt.getTime() - offsetMinutes * 60_000 - now.getTime()),
-  }));
+  const dueAt = (offsetMinutes: number) => event.startsAt.getTime() - offsetMinutes * 60_000;
+  const offsets = [...new Set(event.reminders)];
+  const overdue = offsets.filter((offset) => dueAt(offset) <= now.getTime());
+  const catchUp = overdue.length ? Math.min(...overdue) : null;
+  return offsets
+    .filter((offset) => dueAt(offset) > now.getTime() || offset === catchUp)
+    .map((offsetMinutes) => ({
+      queue: 'events' as const,
+      name: 'reminder' as const,
+      data: { eventId: event.id, offsetMinutes, startsAt, sequence: event.sequence },
+      delayMs: Math.max(0, dueAt(offsetMinutes) - now.getTime()),
+    }));
 }

@@ -114,6 +114,12 @@ export async function updateEvent(
   return {
     value: { id: event.id },
     events: [{ type: 'event:updated', communityId: event.communityId, eventId: event.id }, ...result.promoted],
-    jobs: moved || offsetsChanged ? planEventReminders({ id: after.id, startsAt: after.startsAt, reminders: parseReminders(after.reminders), status: after.status }, deps.now) : [],
+    jobs: [
+      ...(moved || offsetsChanged ? planEventReminders({ id: after.id, startsAt: after.startsAt, reminders: parseReminders(after.reminders), status: after.status, sequence: after.sequence }, deps.now) : []),
+      // Going and waitlisted members hear of a new start (server/commands/sendEventMoved.ts).
+      ...(moved
+        ? [{ queue: 'events' as const, name: 'moved' as const, data: { eventId: after.id, startsAt: after.startsAt.toISOString(), previousStartsAt: before.startsAt.toISOString(), sequence: after.sequence }, delayMs: 0 }]
+        : []),
+    ],
   };
 }

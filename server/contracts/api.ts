@@ -141,7 +141,9 @@ export type NotificationKind =
   /** data: {eventId, title, startsAt, timezone, minutesBefore} */
   | 'event_reminder'
   /** data: {eventId, title, startsAt, timezone} */
-  | 'event_cancelled';
+  | 'event_cancelled'
+  /** data: {eventId, title, startsAt, timezone, previousStartsAt} — a scheduled event I am going to or waiting for moved. */
+  | 'event_moved';
 
 export interface Notification {
   id: string;

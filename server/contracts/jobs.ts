@@ -27,6 +27,12 @@ export interface EventReminderJob {
   offsetMinutes: number;
   /** The start (ISO) this reminder was planned for: a job whose event has moved since is stale and does nothing. */
   startsAt: string;
+  /**
+   * The event's `sequence` when the job was planned. Only part of the job id: an event moved A -> B -> A plans A's
+   * reminder again under a new id, where the first A job (kept an hour after completing, a week after failing) would
+   * make BullMQ ignore the add. The delivery rows, keyed without it, keep each reminder exactly once.
+   */
+  sequence: number;
 }
 
 /** Tell the going, waitlisted and interested members that an event was cancelled. */
@@ -34,13 +40,29 @@ export interface EventCancelledJob {
   eventId: string;
 }
 
-export const EVENT_JOB_NAMES = { reminder: 'reminder', cancelled: 'cancelled' } as const;
-export type EventJobName = (typeof EVENT_JOB_NAMES)[keyof typeof EVENT_JOB_NAMES];
-export type EventJob = EventReminderJob | EventCancelledJob;
+/** Tell the going and waitlisted members that an event moved to a new start. */
+export interface EventMovedJob {
+  eventId: string;
+  /** The new start (ISO): a job whose event has moved again since is stale (that move has a job of its own). */
+  startsAt: string;
+  /** The start (ISO) before this move, for the notification. */
+  previousStartsAt: string;
+  /** The event's `sequence` after the move: part of the job id only, like EventReminderJob's. */
+  sequence: number;
+}
 
-/** One delayed job per (event, offset, planned start): adding it again (a re-plan, a restart) is a no-op. */
+export const EVENT_JOB_NAMES = { reminder: 'reminder', cancelled: 'cancelled', moved: 'moved' } as const;
+export type EventJobName = (typeof EVENT_JOB_NAMES)[keyof typeof EVENT_JOB_NAMES];
+export type EventJob = EventReminderJob | EventCancelledJob | EventMovedJob;
+
+/** One delayed job per (event, offset, planned start, sequence): adding it again (a restart's re-plan) is a no-op. */
 export function eventReminderJobId(job: EventReminderJob): string {
-  return `reminder-${job.eventId}-${job.offsetMinutes}-${Date.parse(job.startsAt)}`;
+  return `reminder-${job.eventId}-${job.offsetMinutes}-${Date.parse(job.startsAt)}-s${job.sequence}`;
+}
+
+/** One moved notice per move (new start and sequence). */
+export function eventMovedJobId(job: EventMovedJob): string {
+  return `moved-${job.eventId}-${Date.parse(job.startsAt)}-s${job.sequence}`;
 }
 
 /** One cancellation notice per event. */

@@ -48,6 +48,7 @@ const DESCRIBE: Record<NotificationKind, (facts: Facts) => string> = {
   event_promoted: ({ data, t }) => t('notification.event_promoted', { title: text(data, 'title') ?? '' }),
   event_reminder: ({ data, t }) => t('notification.event_reminder', { title: text(data, 'title') ?? '' }),
   event_cancelled: ({ data, t }) => t('notification.event_cancelled', { title: text(data, 'title') ?? '' }),
+  event_moved: ({ data, t }) => t('notification.event_moved', { title: text(data, 'title') ?? '' }),
   role_changed: ({ community, data, t }) => {
     const role = isRole(data.to) ? t(`role.${data.to}`) : null;
     return role ? t('notification.role_changed_to', { community, role }) : t('notification.role_changed', { community });
@@ -58,7 +59,7 @@ function isKnownKind(kind: string): kind is NotificationKind {
   return Object.hasOwn(DESCRIBE, kind);
 }
 
-const EVENT_KINDS: ReadonlySet<string> = new Set(['event_promoted', 'event_reminder', 'event_cancelled']);
+const EVENT_KINDS: ReadonlySet<string> = new Set(['event_promoted', 'event_reminder', 'event_cancelled', 'event_moved']);
 
 /** The in-app path a notification leads to: the event page for event notifications, else null. */
 export function notificationHref(notification: Pick<Notification, 'kind' | 'data'>): string | null {

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Community, CommunityEvent } from '../../../server/contracts/api';
 import type { EventPayload } from '../../../server/contracts/events';
-import { eventCancelledJobId, eventReminderJobId } from '../../../server/contracts/jobs';
+import { eventCancelledJobId, eventMovedJobId, eventReminderJobId } from '../../../server/contracts/jobs';
 import { apiClient, type ApiClient } from '../../helpers/api';
 import { createCommunity, createUser, join, setRole, type TestUser } from '../../helpers/factories';
 import { socketPool } from '../../helpers/liveClient';
@@ -101,9 +101,9 @@ describe('creating', () => {
 
     // One delayed job per offset, due `offset` minutes before the start on the fixed clock.
     for (const offsetMinutes of [60, 1440]) {
-      const queued = await job(eventReminderJobId({ eventId: event.id, offsetMinutes, startsAt: event.startsAt }));
+      const queued = await job(eventReminderJobId({ eventId: event.id, offsetMinutes, startsAt: event.startsAt, sequence: 0 }));
       expect(queued?.name, `reminder ${offsetMinutes}`).toBe('reminder');
-      expect(queued?.data).toEqual({ eventId: event.id, offsetMinutes, startsAt: event.startsAt });
+      expect(queued?.data).toEqual({ eventId: event.id, offsetMinutes, startsAt: event.startsAt, sequence: 0 });
       expect(queued?.opts.delay).toBe(48 * HOUR - offsetMinutes * 60_000);
     }
   });
@@ -214,24 +214,31 @@ describe('editing', () => {
   it('re-plans reminders when the start moves or the offsets change; old jobs stay with their stale start', async () => {
     const { manager, community } = await cast();
     const event = await create(manager, community.slug, { reminders: [60] });
-    const oldId = eventReminderJobId({ eventId: event.id, offsetMinutes: 60, startsAt: event.startsAt });
+    const oldId = eventReminderJobId({ eventId: event.id, offsetMinutes: 60, startsAt: event.startsAt, sequence: 0 });
     expect(await job(oldId)).toBeDefined();
 
     const moved = await patch(manager, event.id, { startsAt: inHours(72), endsAt: inHours(75) });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    const newId = eventReminderJobId({ eventId: event.id, offsetMinutes: 60, startsAt: inHours(72) });
+    const newId = eventReminderJobId({ eventId: event.id, offsetMinutes: 60, startsAt: inHours(72), sequence: 1 });
     expect(newId).not.toBe(oldId);
     expect((await job(newId))?.opts.delay).toBe(71 * HOUR);
     expect((await job(oldId))?.data).toMatchObject({ startsAt: event.startsAt });
+    // Going and waitlisted members are told of the move.
+    const movedNotice = await job(eventMovedJobId({ eventId: event.id, startsAt: inHours(72), previousStartsAt: event.startsAt, sequence: 1 }));
+    expect(movedNotice?.name).toBe('moved');
+    expect(movedNotice?.data).toEqual({ eventId: event.id, startsAt: inHours(72), previousStartsAt: event.startsAt, sequence: 1 });
 
     const more = await patch(manager, event.id, { reminders: [60, 1440] });
     expect(more.body.event.reminders).toEqual([1440, 60]);
-    expect((await job(eventReminderJobId({ eventId: event.id, offsetMinutes: 1440, startsAt: inHours(72) })))?.opts.delay).toBe(48 * HOUR);
+    expect((await job(eventReminderJobId({ eventId: event.id, offsetMinutes: 1440, startsAt: inHours(72), sequence: 2 })))?.opts.delay).toBe(48 * HOUR);
 
     // A title edit plans nothing new: the queue holds exactly the jobs planned so far.
     const before = (await server.rukun.deps.queues.events.getDelayed()).filter((j) => j.data.eventId === event.id).length;
     await patch(manager, event.id, { title: 'Judul baru' });
     expect((await server.rukun.deps.queues.events.getDelayed()).filter((j) => j.data.eventId === event.id)).toHaveLength(before);
+    // Neither a title edit nor a change of reminders tells members of a move.
+    const notices = (await server.rukun.deps.queues.events.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter((j) => j.name === 'moved' && j.data.eventId === event.id);
+    expect(notices).toHaveLength(1);
   });
 
   it('checks start and end against the stored ones; an unchanged past start of a running event is fine', async () => {

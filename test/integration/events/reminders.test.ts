@@ -5,12 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planEventReminders } from '../../../server/commands/planEventReminders';
 import { sendEventCancellation } from '../../../server/commands/sendEventCancellation';
+import { sendEventMoved } from '../../../server/commands/sendEventMoved';
 import { sendEventReminder } from '../../../server/commands/sendEventReminder';
-import { QUEUE_NAMES, eventCancelledJobId, eventReminderJobId, type EventJob, type EventReminderJob } from '../../../server/contracts/jobs';
+import { QUEUE_NAMES, eventCancelledJobId, eventMovedJobId, eventReminderJobId, type EventJob, type EventMovedJob, type EventReminderJob } from '../../../server/contracts/jobs';
 import type { Db } from '../../../server/db/client';
+import { parseReminders } from '../../../server/presenters/presentEvent';
 import { createEventJobProcessor, type EventProcessorDeps } from '../../../workers/processors/eventJobs';
-import { enqueueEventJob } from '../../../workers/queues';
+import { enqueueEventJob, type EventJobRequest } from '../../../workers/queues';
 import { startWorkers } from '../../../workers/startWorkers';
 import { insertEvent } from '../../helpers/eventRows';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
@@ -63,7 +66,16 @@ async function countsPerMember(db: Db, kind: string, eventId: string, userIds: s
   return userIds.map((id) => rows.filter((r) => r.userId === id).length);
 }
 
-const reminderOf = (event: { id: string; startsAt: Date }, offsetMinutes: number): EventReminderJob => ({ eventId: event.id, offsetMinutes, startsAt: event.startsAt.toISOString() });
+const reminderOf = (event: { id: string; startsAt: Date; sequence: number }, offsetMinutes: number): EventReminderJob => ({
+  eventId: event.id,
+  offsetMinutes,
+  startsAt: event.startsAt.toISOString(),
+  sequence: event.sequence,
+});
+
+/** The reminder jobs the create and edit commands return for the event row as it is at `now`. */
+const planOf = (event: { id: string; startsAt: Date; reminders: string; status: string; sequence: number }, now: Date): EventJobRequest[] =>
+  planEventReminders({ ...event, reminders: parseReminders(event.reminders) }, now).filter((job): job is EventJobRequest => job.queue === 'events');
 
 describe('event notices', () => {
   let server: TestServer;
@@ -157,11 +169,51 @@ describe('event notices', () => {
   });
 
   it('another offset of the same event is a reminder of its own', async () => {
-    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(30), reminders: [1440, 60] });
+    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(1440), reminders: [1440, 60] });
     const going = await answered(db, world, event.id, 'going', 2);
     expect(await sendEventReminder(notice(), reminderOf(event, 1440))).toEqual({ sent: 2, skipped: null });
-    expect(await sendEventReminder(notice(), reminderOf(event, 60))).toEqual({ sent: 2, skipped: null });
+    expect(await sendEventReminder({ db, now: at(1380) }, reminderOf(event, 60))).toEqual({ sent: 2, skipped: null });
     expect(await countsPerMember(db, 'event_reminder', event.id, going)).toEqual([2, 2]);
+  });
+
+  it('late reminders that all run at once (workers were down) collapse into the nearest one', async () => {
+    // Planned a day ago, both due by now: the day-before one ran late and the hour-before one is due as well.
+    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(30), reminders: [1440, 60] });
+    const going = await answered(db, world, event.id, 'going', 2);
+    const [dayBefore, hourBefore] = [reminderOf(event, 1440), reminderOf(event, 60)];
+    const results = await withWorker(createEventJobProcessor(deps()), async () => {
+      for (const data of [dayBefore, hourBefore]) await enqueueEventJob(server.rukun.deps.queues, { queue: 'events', name: 'reminder', data, delayMs: 0 });
+      return Promise.all([completed(eventReminderJobId(dayBefore)), completed(eventReminderJobId(hourBefore))]);
+    });
+    expect(results.map((r) => r.result)).toEqual(['skipped:superseded', 'sent:2']);
+    expect(await countsPerMember(db, 'event_reminder', event.id, going)).toEqual([1, 1]);
+    const [notification] = await db.notification.findMany({ where: { userId: going[0], kind: 'event_reminder', data: { contains: event.id } } });
+    expect(JSON.parse(notification?.data ?? '{}')).toMatchObject({ minutesBefore: 60 });
+  });
+
+  it('an event moved A -> B -> A within the hour is reminded at A again', async () => {
+    // At A (in 30 minutes) the hour-before reminder is due at once; it runs only after the event has moved to B.
+    const atA = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(30), endsAt: at(150), reminders: [60] });
+    const going = await answered(db, world, atA.id, 'going', 2);
+    const queues = server.rukun.deps.queues;
+    for (const job of planOf(atA, NOW)) await enqueueEventJob(queues, job);
+    const atB = await db.event.update({ where: { id: atA.id }, data: { startsAt: at(90), endsAt: at(210), sequence: { increment: 1 } } });
+    for (const job of planOf(atB, NOW)) await enqueueEventJob(queues, job);
+    const [firstA] = planOf(atA, NOW);
+    expect(firstA).toBeDefined();
+    const stale = await withWorker(createEventJobProcessor(deps()), () => completed(eventReminderJobId(firstA?.data as EventReminderJob)));
+    expect(stale.result).toBe('skipped:moved');
+
+    // Back to A: its reminder is planned again under a new id (the completed one is still kept), and sent once.
+    const backAtA = await db.event.update({ where: { id: atA.id }, data: { startsAt: at(30), endsAt: at(150), sequence: { increment: 1 } } });
+    const [again] = planOf(backAtA, NOW);
+    expect(again?.data).toEqual({ eventId: atA.id, offsetMinutes: 60, startsAt: at(30).toISOString(), sequence: 2 });
+    const sent = await withWorker(createEventJobProcessor(deps()), async () => {
+      await enqueueEventJob(queues, again as EventJobRequest);
+      return completed(eventReminderJobId(again?.data as EventReminderJob));
+    });
+    expect(sent.result).toBe('sent:2');
+    expect(await countsPerMember(db, 'event_reminder', atA.id, going)).toEqual([1, 1]);
   });
 
   it('a job planned for the old start of a moved event sends nothing, the new start’s job sends', async () => {
@@ -220,6 +272,48 @@ describe('event notices', () => {
     const deliveries = await db.eventReminderDelivery.findMany({ where: { eventId: event.id, kind: 'cancelled' } });
     expect(deliveries).toHaveLength(5);
     expect(deliveries.every((d) => d.offsetMinutes === 0 && d.startsAt.getTime() === event.startsAt.getTime())).toBe(true);
+  });
+
+  it('a moved notice reaches going and waitlisted members once per move, and only for the latest start', async () => {
+    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, title: 'Kopdar Bandung', startsAt: at(600), endsAt: at(720) });
+    const told = [...(await answered(db, world, event.id, 'going', 2)), ...(await answered(db, world, event.id, 'waitlisted', 1))];
+    const untold = [...(await answered(db, world, event.id, 'interested', 1)), ...(await answered(db, world, event.id, 'not_going', 1))];
+    /** Moves the event to `startsAt` as an edit would (sequence bumped) and returns the notice job the edit queues. */
+    const move = async (startsAt: Date): Promise<EventMovedJob> => {
+      const before = await db.event.findUniqueOrThrow({ where: { id: event.id } });
+      const after = await db.event.update({ where: { id: event.id }, data: { startsAt, endsAt: new Date(startsAt.getTime() + 120 * minute), sequence: { increment: 1 } } });
+      return { eventId: event.id, startsAt: after.startsAt.toISOString(), previousStartsAt: before.startsAt.toISOString(), sequence: after.sequence };
+    };
+
+    const toB = await move(at(900));
+    const result = await withWorker(createEventJobProcessor(deps()), async () => {
+      await enqueueEventJob(server.rukun.deps.queues, { queue: 'events', name: 'moved', data: toB, delayMs: 0 });
+      return completed(eventMovedJobId(toB));
+    });
+    expect(result.result).toBe('sent:3');
+    expect(await countsPerMember(db, 'event_moved', event.id, told)).toEqual([1, 1, 1]);
+    expect(await countsPerMember(db, 'event_moved', event.id, untold)).toEqual([0, 0]);
+    const [notification] = await db.notification.findMany({ where: { userId: told[0], kind: 'event_moved' } });
+    expect(JSON.parse(notification?.data ?? '{}')).toEqual({ eventId: event.id, title: 'Kopdar Bandung', startsAt: at(900).toISOString(), timezone: 'Asia/Jakarta', previousStartsAt: at(600).toISOString() });
+    // A retry tells nobody twice.
+    expect(await sendEventMoved({ ...notice(), batchSize: 2 }, toB)).toEqual({ sent: 0, skipped: null });
+
+    // Moved again before the notice ran: that notice is stale, the latest one is sent.
+    const toC = await move(at(960));
+    const toA = await move(at(600));
+    expect(await sendEventMoved(notice(), toC)).toEqual({ sent: 0, skipped: 'moved_again' });
+    expect(await sendEventMoved(notice(), toA)).toEqual({ sent: 3, skipped: null });
+    // Back to B: a new move, told again although they once heard of B.
+    const backToB = await move(at(900));
+    expect(eventMovedJobId(backToB)).not.toBe(eventMovedJobId(toB));
+    expect(await sendEventMoved(notice(), backToB)).toEqual({ sent: 3, skipped: null });
+    expect(await countsPerMember(db, 'event_moved', event.id, told)).toEqual([3, 3, 3]);
+
+    // Nothing once the event has begun or was cancelled.
+    expect(await sendEventMoved({ db, now: at(900) }, backToB)).toEqual({ sent: 0, skipped: 'begun' });
+    await db.event.update({ where: { id: event.id }, data: { status: 'cancelled', cancelledAt: NOW } });
+    expect(await sendEventMoved(notice(), { ...backToB, sequence: backToB.sequence + 1 })).toEqual({ sent: 0, skipped: 'cancelled' });
+    expect(await countsPerMember(db, 'event_moved', event.id, told)).toEqual([3, 3, 3]);
   });
 
   it('a job it cannot read fails at once instead of being retried', async () => {
@@ -348,7 +442,7 @@ describe('re-planning when the events worker starts', () => {
     await server?.close();
   });
 
-  it('sends a reminder whose time passed while the workers were down if the event has not begun, skips it after the start, and queues future ones', async () => {
+  it('sends a reminder whose time passed while the workers were down if the event has not begun, skips it after the start, queues future ones and cancellation notices', async () => {
     // Reminder 60 minutes before a start 20 minutes from now: its time passed 40 minutes ago.
     const late = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(20), reminders: [60] });
     // Began 10 minutes ago: its reminder is owed no more, even though a job for it is still queued from before.
@@ -366,8 +460,9 @@ describe('re-planning when the events worker starts', () => {
     const connection = new Redis(server.rukun.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
     const workers = startWorkers(server.rukun.deps, { connection });
     try {
-      // One job for each upcoming scheduled event's offset: the late one and tomorrow's.
-      expect(await workers.remindersReplanned).toBe(2);
+      // One job for each upcoming scheduled event's offset (the late one and tomorrow's), and the cancellation notice
+      // of the upcoming cancelled event (its enqueue after the cancel's commit never happened here).
+      expect(await workers.remindersReplanned).toBe(3);
       const queue = server.rukun.deps.queues.events;
       const done = (jobId: string) =>
         waitUntil(`job ${jobId} to complete`, async () => ((await queue.getJobState(jobId)) === 'completed' ? ((await queue.getJob(jobId))?.returnvalue as string) : undefined));
@@ -376,6 +471,8 @@ describe('re-planning when the events worker starts', () => {
       expect(await countsPerMember(db, 'event_reminder', late.id, lateGoing)).toEqual([1, 1, 1]);
       expect(await countsPerMember(db, 'event_reminder', begun.id, begunGoing)).toEqual([0, 0]);
       expect(await countsPerMember(db, 'event_reminder', cancelled.id, cancelledGoing)).toEqual([0]);
+      expect(await done(eventCancelledJobId({ eventId: cancelled.id }))).toBe('sent:1');
+      expect(await countsPerMember(db, 'event_cancelled', cancelled.id, cancelledGoing)).toEqual([1]);
 
       const laterJob = await queue.getJob(eventReminderJobId(reminderOf(later, 60)));
       expect(await laterJob?.getState()).toBe('delayed');
@@ -396,31 +493,78 @@ describe('re-planning when the events worker starts', () => {
     const secondConnection = new Redis(server.rukun.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
     const again = startWorkers(server.rukun.deps, { connection: secondConnection });
     try {
-      expect(await again.remindersReplanned).toBe(2);
-      expect((await server.rukun.deps.queues.events.getJobs(['delayed', 'waiting', 'active', 'completed'])).length).toBe(3);
+      expect(await again.remindersReplanned).toBe(3);
+      expect((await server.rukun.deps.queues.events.getJobs(['delayed', 'waiting', 'active', 'completed'])).length).toBe(4);
     } finally {
       await again.close();
       secondConnection.disconnect();
     }
     expect(await countsPerMember(db, 'event_reminder', late.id, lateGoing)).toEqual([1, 1, 1]);
+    expect(await countsPerMember(db, 'event_cancelled', cancelled.id, cancelledGoing)).toEqual([1]);
+  });
+
+  it('retries a reminder job kept in the failed state, and queues no notice for a cancelled event that has begun', async () => {
+    const queue = server.rukun.deps.queues.events;
+    const event = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(40), reminders: [60] });
+    const going = await answered(db, world, event.id, 'going', 2);
+    const begun = await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(-5), reminders: [60], status: 'cancelled' });
+    const begunGoing = await answered(db, world, begun.id, 'going', 1);
+    // The reminder ran out of attempts while the database was away: BullMQ keeps the failed job (and its id) a week.
+    const [planned] = planOf(event, clock);
+    const jobId = eventReminderJobId(planned?.data as EventReminderJob);
+    const failingConnection = new Redis(server.rukun.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
+    const failing = new Worker<EventJob>(
+      QUEUE_NAMES.events,
+      async () => {
+        throw new Error('database away');
+      },
+      { connection: failingConnection, prefix: server.prefix },
+    );
+    try {
+      await queue.add('reminder', planned?.data as EventReminderJob, { jobId, attempts: 1 });
+      await waitUntil('the reminder to fail', async () => ((await queue.getJobState(jobId)) === 'failed' ? true : undefined));
+    } finally {
+      await failing.close();
+      failingConnection.disconnect();
+    }
+
+    const connection = new Redis(server.rukun.deps.config.REDIS_URL, { maxRetriesPerRequest: null });
+    const workers = startWorkers(server.rukun.deps, { connection });
+    try {
+      expect(await workers.remindersReplanned).toBeGreaterThan(0);
+      expect(await queue.getJobState(jobId)).not.toBe('failed');
+      const retried = await waitUntil(`job ${jobId} to complete`, async () => ((await queue.getJobState(jobId)) === 'completed' ? queue.getJob(jobId) : undefined));
+      expect(retried?.returnvalue).toBe('sent:2');
+      expect(await countsPerMember(db, 'event_reminder', event.id, going)).toEqual([1, 1]);
+      expect(await queue.getJob(eventCancelledJobId({ eventId: begun.id }))).toBeUndefined();
+      expect(await countsPerMember(db, 'event_cancelled', begun.id, begunGoing)).toEqual([0]);
+    } finally {
+      await workers.close();
+      connection.disconnect();
+    }
   });
 
   it('pages through many upcoming events without missing or repeating one', async () => {
     const { replanUpcomingReminders } = await import('../../../server/commands/replanUpcomingReminders');
     // Same start for several, to cross a page boundary inside one instant (keyset on startsAt and id).
     const created = [];
+    const cancelled = [];
     for (let i = 0; i < 7; i++) created.push(await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(600 + (i < 4 ? 0 : i)), reminders: [30] }));
+    for (let i = 0; i < 5; i++) cancelled.push(await insertEvent(db, { communitySlug: world.slug, createdById: world.ownerId, startsAt: at(600 + (i < 3 ? 0 : i)), reminders: [30], status: 'cancelled' }));
     const seen: string[] = [];
+    const told: string[] = [];
     const planned = await replanUpcomingReminders(
       { db, now: NOW },
       {
         pageSize: 3,
         add: async (jobs) => {
-          for (const job of jobs) if (job.queue === 'events' && job.name === 'reminder') seen.push(job.data.eventId);
+          for (const job of jobs) if (job.queue === 'events') (job.name === 'reminder' ? seen : told).push(job.data.eventId);
         },
       },
     );
     for (const event of created) expect(seen.filter((id) => id === event.id)).toHaveLength(1);
-    expect(planned).toBe(seen.length);
+    for (const event of cancelled) expect(told.filter((id) => id === event.id)).toHaveLength(1);
+    expect(cancelled.some((event) => seen.includes(event.id))).toBe(false);
+    expect(planned).toBe(seen.length + told.length);
   });
 });
