@@ -59,7 +59,8 @@ function asRow(stored: StoredRsvp): LaneRsvpRow {
 
 /** Sets the caller's RSVP on the SQL lane; the same contract as rsvpToEvent. */
 export async function rsvpOnLane(deps: { sql: SqlLane; now: Date }, input: { actor: Actor; event: { id: string; communityId: string; status: string; endsAt: Date }; answer: RsvpAnswer }): Promise<Outcome<{ rsvp: LaneRsvpRow }>> {
-  authorize(input.actor, 'event.rsvp');
+  // Leaving is always allowed to a member: a mute or suspension must not hold a seat someone in line is waiting for.
+  authorize(input.actor, input.answer === 'not_going' ? 'event.rsvp_leave' : 'event.rsvp');
   assertOpenForRsvp(input.event, deps.now);
   return deps.sql.write((q) => transition(q, { ...input, now: deps.now }));
 }

@@ -35,7 +35,8 @@ export function assertOpenForRsvp(event: { status: string; endsAt: Date }, now: 
 
 /** Sets the caller's RSVP; returns the row as it now stands. The same answer twice changes nothing. */
 export async function rsvpToEvent(deps: { db: Db; now: Date }, input: RsvpInput): Promise<Outcome<{ rsvp: EventRsvp }>> {
-  authorize(input.actor, 'event.rsvp');
+  // Leaving is always allowed to a member: a mute or suspension must not hold a seat someone in line is waiting for.
+  authorize(input.actor, input.answer === 'not_going' ? 'event.rsvp_leave' : 'event.rsvp');
   assertOpenForRsvp(input.event, deps.now);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     try {

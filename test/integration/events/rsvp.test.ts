@@ -158,6 +158,26 @@ describe('PUT /events/:id/rsvp', () => {
     expect((await rows(ev.id)).rsvps).toHaveLength(0);
   });
 
+  it('lets muted and suspended members leave (not_going), promoting the first in line, but not come back', async () => {
+    const { owner, slug, users } = await community(3);
+    const [muted, suspended, waiting] = users as [TestUser, TestUser, TestUser];
+    const ev = await event(slug, owner, { capacity: 2 });
+    await ok(muted, ev.id, 'going');
+    await ok(suspended, ev.id, 'going');
+    await ok(waiting, ev.id, 'going');
+    for (const [user, kind] of [[muted, 'mute'], [suspended, 'suspend']] as const) {
+      const res = await api.request('POST', `/api/communities/${slug}/members/${user.id}/sanctions`, { token: owner.token, body: { kind, reason: 'uji' } });
+      expect(res.status).toBe(201);
+    }
+    const left = await ok(muted, ev.id, 'not_going');
+    expect(left.rsvp.status).toBe('not_going');
+    expect(left.event.counts).toMatchObject({ going: 2, waitlisted: 0 });
+    expect((await ok(suspended, ev.id, 'not_going')).rsvp.status).toBe('not_going');
+    expectError(await rsvp(muted, ev.id, 'going'), 403, 'muted');
+    expectError(await rsvp(suspended, ev.id, 'interested'), 403, 'suspended');
+    expect((await rows(ev.id)).byUser.get(waiting.id)).toMatchObject({ status: 'going' });
+  });
+
   it('answers 409 event_cancelled and event_ended', async () => {
     const { owner, slug, users } = await community(1);
     const [a] = users as [TestUser];

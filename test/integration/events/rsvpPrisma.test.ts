@@ -75,4 +75,20 @@ describe('rsvpToEvent (Prisma) under concurrency', () => {
     expect(twice.events).toEqual([]);
     await expect(answer({ ...event, status: 'cancelled' }, member as TestUser, 'going')).rejects.toMatchObject({ code: 'event_cancelled' });
   });
+
+  it('lets a muted or suspended member answer not_going, and refuses them going or interested', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const members = await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 2, now: clock });
+    const event = await insertEvent(server.rukun.deps.db, { communitySlug: community.slug, createdById: owner.id, startsAt: new Date(clock.getTime() + 48 * hour), capacity: 5 });
+    for (const [member, kind] of members.map((m, i) => [m as TestUser, i === 0 ? 'mute' : 'suspend'] as const)) {
+      await answer(event, member, 'going');
+      const actor = { ...(await loadActor(server.rukun.deps.sql, { communityId: event.communityId, userId: member.id, now: clock })), sanctions: [kind] };
+      const deps = { db: server.rukun.deps.db, now: clock };
+      await expect(rsvpToEvent(deps, { actor, event, answer: 'interested' })).rejects.toMatchObject({ code: kind === 'mute' ? 'muted' : 'suspended' });
+      const left = await rsvpToEvent(deps, { actor, event, answer: 'not_going' });
+      expect(left.value.rsvp.status).toBe('not_going');
+    }
+    expect((await state(event.id)).going).toEqual([]);
+  });
 });
