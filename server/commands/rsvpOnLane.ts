@@ -43,6 +43,7 @@ const OPEN = `id = ? AND status = 'scheduled' AND endsAt > ?`;
 const TAKE_SEAT = `UPDATE "Event" SET ${COUNTERS} WHERE ${OPEN} AND waitlistCount = 0 AND (capacity IS NULL OR goingCount < capacity)`;
 const JOIN_LINE = `UPDATE "Event" SET ${COUNTERS} WHERE ${OPEN} RETURNING waitlistCount`;
 const MOVE = `UPDATE "Event" SET ${COUNTERS} WHERE ${OPEN}`;
+const ACTIVE_MEMBER = `SELECT 1 AS one FROM "Membership" WHERE communityId = ? AND userId = ? AND status = 'active'`;
 const EVENT_STATE = 'SELECT status, endsAt, capacity, goingCount, waitlistCount, title, startsAt, timezone FROM "Event" WHERE id = ?';
 const INSERT = 'INSERT INTO "EventRsvp" (id, eventId, userId, status, position, code, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 const UPDATE = 'UPDATE "EventRsvp" SET status = ?, position = ?, updatedAt = ?, checkedInAt = CASE WHEN ? THEN NULL ELSE checkedInAt END, checkedInById = CASE WHEN ? THEN NULL ELSE checkedInById END WHERE id = ?';
@@ -69,6 +70,9 @@ function transition(q: SqlRunner, input: { actor: Actor; event: { id: string; co
   const eventId = input.event.id;
   const userId = input.actor.userId;
   const at = sqlDate(input.now);
+  // The actor was read before this write: a ban committed in between (it gives the member's seats back) must not be
+  // undone by a seat taken now. Inside the lane write nothing else runs, so this check is exact. Leaving needs none.
+  if (input.answer !== 'not_going' && !q.get(ACTIVE_MEMBER, input.event.communityId, userId)) fail('not_found');
   const current = q.get<StoredRsvp>(MINE, eventId, userId);
   const old = current?.status ?? null;
   if (current && (old === input.answer || (input.answer === 'going' && old === 'waitlisted'))) return { value: { rsvp: asRow(current) }, events: [], jobs: [] };

@@ -13,10 +13,15 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** An event's attendees in door order, optionally one status and a name or handle search. */
-export async function listAttendees(db: Db, input: { eventId: string; q?: string; status?: RsvpStatus | 'not_going' }): Promise<Attendee[]> {
+/** An event's attendees in door order, optionally one status and a name or handle search; active members only. */
+export async function listAttendees(db: Db, input: { eventId: string; communityId: string; q?: string; status?: RsvpStatus | 'not_going' }): Promise<Attendee[]> {
   const rows = await db.eventRsvp.findMany({
-    where: { eventId: input.eventId, status: input.status ?? { in: ['going', 'waitlisted', 'interested'] } },
+    where: {
+      eventId: input.eventId,
+      status: input.status ?? { in: ['going', 'waitlisted', 'interested'] },
+      // Banned members are not at the door (their seats are given back by the ban; this covers older rows too).
+      user: { memberships: { some: { communityId: input.communityId, status: 'active' } } },
+    },
     select: { status: true, position: true, checkedInAt: true, user: { select: userFields } },
   });
   const needle = input.q ? fold(input.q) : '';

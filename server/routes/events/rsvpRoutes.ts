@@ -47,7 +47,7 @@ export function mountRsvpRoutes(target: RouteTarget, deps: Deps, _limits: RateLi
   defineRoute(target, { method: 'get', path: '/events/:id/attendees', summary: 'Attendees: going, then the waitlist in order, then interested (?q= name or handle, ?status=)', tag: 'events', auth: true, params: idParams, query: attendeesQuery, responses: { 200: '{items}' } }, async ({ params, query }, req, res) => {
     const { event, actor } = await visibleEventFor(deps, req, params.id);
     authorize(actor, 'event.attendees');
-    res.json({ items: await listAttendees(deps.db, { eventId: event.id, ...(query.q ? { q: query.q } : {}), ...(query.status ? { status: query.status } : {}) }) });
+    res.json({ items: await listAttendees(deps.db, { eventId: event.id, communityId: event.communityId, ...(query.q ? { q: query.q } : {}), ...(query.status ? { status: query.status } : {}) }) });
   });
 
   const checkInRoute = async (req: Request, input: { eventId: string; who: CheckInInput['who']; undo: boolean }) => {

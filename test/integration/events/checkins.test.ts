@@ -140,6 +140,20 @@ describe('POST /events/:id/checkins', () => {
     expect((await server.rukun.deps.db.event.findUniqueOrThrow({ where: { id: event.id } })).checkedInCount).toBe(0);
   });
 
+  it('admits and lists active members only: a going row of a banned member is neither listed nor let in by code', async () => {
+    const { moderator, members, event } = await setting();
+    const [a, b] = members;
+    const rsvp = await answer(a, event.id, 'going');
+    await answer(b, event.id, 'going');
+    // A row the ban did not release (rows from before that rule): the membership alone must keep the door shut.
+    await server.rukun.deps.db.membership.updateMany({ where: { communityId: event.communityId, userId: a.id }, data: { status: 'banned' } });
+    const list = await api.request<{ items: Attendee[] }>('GET', `/api/events/${event.id}/attendees`, { token: moderator.token });
+    expect(list.body.items.map((x) => x.user.id)).toEqual([b.id]);
+    expectError(await checkIn(moderator, event.id, { code: rsvp.code }), 404, 'not_found');
+    expectError(await checkIn(moderator, event.id, { userId: a.id }), 409, 'rsvp_not_going');
+    expect((await server.rukun.deps.db.event.findUniqueOrThrow({ where: { id: event.id } })).checkedInCount).toBe(0);
+  });
+
   it('is open from 24 h before the start until 24 h after the end (409 checkin_closed outside), and not for cancelled events', async () => {
     const { moderator, members, event } = await setting({ startsInMs: 25 * hour });
     const [a] = members;

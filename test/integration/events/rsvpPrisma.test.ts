@@ -91,4 +91,22 @@ describe('rsvpToEvent (Prisma) under concurrency', () => {
     }
     expect((await state(event.id)).going).toEqual([]);
   });
+
+  it('refuses going to an actor read before a ban, and the ban gives back the seats it held', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const [late, seated, next] = (await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 3, now: clock })) as TestUser[];
+    const event = await insertEvent(server.rukun.deps.db, { communitySlug: community.slug, createdById: owner.id, startsAt: new Date(clock.getTime() + 48 * hour), capacity: 1 });
+    await answer(event, seated as TestUser, 'going');
+    await answer(event, next as TestUser, 'going');
+    const stale = await loadActor(server.rukun.deps.sql, { communityId: event.communityId, userId: (late as TestUser).id, now: clock });
+    for (const user of [late, seated] as TestUser[]) {
+      const res = await api.request('POST', `/api/communities/${community.slug}/members/${user.id}/sanctions`, { token: owner.token, body: { kind: 'ban', reason: 'uji' } });
+      expect(res.status).toBe(201);
+    }
+    await expect(rsvpToEvent({ db: server.rukun.deps.db, now: clock }, { actor: stale, event, answer: 'going' })).rejects.toMatchObject({ code: 'not_found' });
+    const after = await state(event.id);
+    expect(after.going).toEqual([(next as TestUser).id]);
+    expect(after.line).toEqual([]);
+  });
 });
