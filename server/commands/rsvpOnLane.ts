@@ -73,6 +73,9 @@ function transition(q: SqlRunner, input: { actor: Actor; event: { id: string; co
   // The actor was read before this write: a ban committed in between (it gives the member's seats back) must not be
   // undone by a seat taken now. Inside the lane write nothing else runs, so this check is exact. Leaving needs none.
   if (input.answer !== 'not_going' && !q.get(ACTIVE_MEMBER, input.event.communityId, userId)) fail('not_found');
+  // Read and writes below run synchronously in one lane write, with nothing else on the connection in between: no
+  // check-in or promotion can land between this read and the counter deltas computed from it (unlike the Prisma
+  // version on PostgreSQL, which therefore compares status, position and checkedInAt in its conditional write).
   const current = q.get<StoredRsvp>(MINE, eventId, userId);
   const old = current?.status ?? null;
   if (current && (old === input.answer || (input.answer === 'going' && old === 'waitlisted'))) return { value: { rsvp: asRow(current) }, events: [], jobs: [] };

@@ -112,8 +112,12 @@ async function transition(tx: Prisma.TransactionClient, now: Date, input: Transi
   if (!current) {
     rsvp = await tx.eventRsvp.create({ data: { eventId, userId, code: newRsvpCode(), createdAt: now, ...fields } });
   } else {
-    // Only from the state it was read in: a promotion or a shift in between makes this match nothing.
-    const [row] = await tx.eventRsvp.updateManyAndReturn({ where: { id: current.id, status: current.status, position: current.position }, data: fields });
+    // Only from the state it was read in: a promotion, a shift or a check-in in between makes this match nothing. The
+    // read came before the Event row's lock, and the counter deltas above (checkedInCount too) were computed from it.
+    const [row] = await tx.eventRsvp.updateManyAndReturn({
+      where: { id: current.id, status: current.status, position: current.position, checkedInAt: current.checkedInAt },
+      data: fields,
+    });
     if (!row) throw new StaleState();
     rsvp = row;
   }

@@ -109,4 +109,39 @@ describe('rsvpToEvent (Prisma) under concurrency', () => {
     expect(after.going).toEqual([(next as TestUser).id]);
     expect(after.line).toEqual([]);
   });
+
+  it('retries the transition when a check-in lands between its read and its write (checkedInCount stays right)', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const [member] = (await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 1, now: clock })) as TestUser[];
+    const event = await insertEvent(server.rukun.deps.db, { communitySlug: community.slug, createdById: owner.id, startsAt: new Date(clock.getTime() + 48 * hour) });
+    await answer(event, member as TestUser, 'going');
+    const db = server.rukun.deps.db;
+    await db.$transaction([
+      db.eventRsvp.updateMany({ where: { eventId: event.id, userId: (member as TestUser).id }, data: { checkedInAt: clock } }),
+      db.event.update({ where: { id: event.id }, data: { checkedInCount: { increment: 1 } } }),
+    ]);
+    // The first read of the member's row sees it as it was just before the check-in committed (what PostgreSQL READ
+    // COMMITTED can show a transition whose read precedes the Event row lock); later reads see the truth.
+    let staleReads = 1;
+    const racing = db.$extends({
+      query: {
+        eventRsvp: {
+          async findUnique({ args, query }) {
+            const row = await query(args);
+            if (row && staleReads > 0) {
+              staleReads--;
+              return { ...row, checkedInAt: null };
+            }
+            return row;
+          },
+        },
+      },
+    }) as unknown as typeof db;
+    const actor = await loadActor(server.rukun.deps.sql, { communityId: event.communityId, userId: (member as TestUser).id, now: clock });
+    const left = await rsvpToEvent({ db: racing, now: clock }, { actor, event, answer: 'not_going' });
+    expect(left.value.rsvp).toMatchObject({ status: 'not_going', checkedInAt: null });
+    expect(staleReads).toBe(0);
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ goingCount: 0, checkedInCount: 0 });
+  });
 });
