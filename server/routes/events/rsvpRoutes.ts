@@ -32,8 +32,8 @@ async function eventView(deps: Deps, input: { eventId: string; viewerId: string;
 }
 
 /** RSVPs, the attendee list, check-in at the door, and my upcoming events. */
-export function mountRsvpRoutes(target: RouteTarget, deps: Deps, _limits: RateLimiters): void {
-  defineRoute(target, { method: 'put', path: '/events/:id/rsvp', summary: 'Answer going, interested or not_going; going on a full event joins the waitlist', tag: 'events', auth: true, params: idParams, body: rsvpBody, responses: { 200: '{rsvp, event}' } }, async ({ params, body }, req, res) => {
+export function mountRsvpRoutes(target: RouteTarget, deps: Deps, limits: RateLimiters): void {
+  defineRoute(target, { method: 'put', path: '/events/:id/rsvp', summary: 'Answer going, interested or not_going; going on a full event joins the waitlist', tag: 'events', auth: true, params: idParams, body: rsvpBody, responses: { 200: '{rsvp, event}' }, before: [limits.rsvp] }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
     const { event, actor } = await loadVisibleEventOnLane(deps, { userId: auth.user.id, eventId: params.id });
     const now = deps.now();
