@@ -44,10 +44,18 @@ export function mountRsvpRoutes(target: RouteTarget, deps: Deps, limits: RateLim
     res.json({ rsvp: presentRsvp(outcome.value.rsvp), event: view ?? fail('not_found') });
   });
 
-  defineRoute(target, { method: 'get', path: '/events/:id/attendees', summary: 'Attendees: going, then the waitlist in order, then interested (?q= name or handle, ?status=)', tag: 'events', auth: true, params: idParams, query: attendeesQuery, responses: { 200: '{items}' } }, async ({ params, query }, req, res) => {
+  defineRoute(target, { method: 'get', path: '/events/:id/attendees', summary: 'Attendees: going, then the waitlist in order, then interested (?q= name or handle, ?status=, ?limit= up to 500, ?cursor=)', tag: 'events', auth: true, params: idParams, query: attendeesQuery, responses: { 200: '{items, nextCursor}' } }, async ({ params, query }, req, res) => {
     const { event, actor } = await visibleEventFor(deps, req, params.id);
     authorize(actor, 'event.attendees');
-    res.json({ items: await listAttendees(deps.db, { eventId: event.id, communityId: event.communityId, ...(query.q ? { q: query.q } : {}), ...(query.status ? { status: query.status } : {}) }) });
+    const page = await listAttendees(deps.db, {
+      eventId: event.id,
+      communityId: event.communityId,
+      limit: query.limit,
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    res.json(page);
   });
 
   const checkInRoute = async (req: Request, input: { eventId: string; who: CheckInInput['who']; undo: boolean }) => {
