@@ -45,6 +45,8 @@ const envSchema = z.object({
   RATE_LIMIT_COMMUNITIES_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** Personal calendar feed fetches per hour: per feed, and unknown-token fetches per address (rateLimits.ts). */
   RATE_LIMIT_CALENDAR_FEED_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  // Per user: each RSVP broadcasts event:updated to the community and leaving may promote and notify someone.
+  RATE_LIMIT_RSVP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** A word-rule preview answers with what it has (partial: true) after this many milliseconds. */
   RULE_PREVIEW_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(20_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),

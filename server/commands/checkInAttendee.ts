@@ -30,8 +30,13 @@ function assertCheckInOpen(event: CheckInInput['event'], now: Date): void {
   if (t < event.startsAt.getTime() - CHECKIN_WINDOW_MS || t > event.endsAt.getTime() + CHECKIN_WINDOW_MS) fail('checkin_closed');
 }
 
-function whereWho(eventId: string, who: CheckInInput['who']): Prisma.EventRsvpWhereUniqueInput {
-  return 'userId' in who ? { eventId_userId: { eventId, userId: who.userId } } : { eventId_code: { eventId, code: normalizeRsvpCode(who.code) } };
+/**
+ * The RSVP row a check-in names. Arrivals need an active membership: a banned member's code must not open the door
+ * (a ban gives the seat back, and this also covers rows from before that rule). Undoing a mark needs no membership.
+ */
+function whereWho(event: CheckInInput['event'], who: CheckInInput['who'], arrived: boolean): Prisma.EventRsvpWhereInput {
+  const row = 'userId' in who ? { eventId: event.id, userId: who.userId } : { eventId: event.id, code: normalizeRsvpCode(who.code) };
+  return arrived ? { ...row, user: { memberships: { some: { communityId: event.communityId, status: 'active' } } } } : row;
 }
 
 /** Marks a going member as arrived; marking twice returns the first mark unchanged. */
@@ -52,7 +57,7 @@ async function mark(deps: { db: Db; now: Date }, input: CheckInInput, to: { arri
     const rsvp = await deps.db.$transaction(
       async (tx) => {
         await tx.event.update({ where: { id: eventId }, data: { checkedInCount: to.arrived ? { increment: 1 } : { decrement: 1 } } });
-        const target = await tx.eventRsvp.findUnique({ where: whereWho(eventId, input.who), select: { id: true } });
+        const target = await tx.eventRsvp.findFirst({ where: whereWho(input.event, input.who, to.arrived), select: { id: true } });
         if (!target) throw new NothingToDo();
         const [row] = await tx.eventRsvp.updateManyAndReturn({
           where: { id: target.id, status: 'going', checkedInAt: to.arrived ? null : { not: null } },
@@ -67,8 +72,9 @@ async function mark(deps: { db: Db; now: Date }, input: CheckInInput, to: { arri
   } catch (err) {
     if (!(err instanceof NothingToDo)) throw err;
   }
-  // Rolled back: say why from what is there now. An unknown code is not found; a member who is not going cannot come in.
-  const row = await deps.db.eventRsvp.findUnique({ where: whereWho(eventId, input.who) });
+  // Rolled back: say why from what is there now. An unknown code (or one of a member no longer active) is not found; a
+  // member who is not going cannot come in.
+  const row = await deps.db.eventRsvp.findFirst({ where: whereWho(input.event, input.who, to.arrived) });
   if (!row) fail('userId' in input.who ? 'rsvp_not_going' : 'not_found');
   if (row.status !== 'going') fail('rsvp_not_going');
   return { value: { rsvp: row }, events: [], jobs: [] };

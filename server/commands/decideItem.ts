@@ -91,9 +91,10 @@ async function decide(tx: Tx, now: Date, input: DecisionInput): Promise<Outcome<
     now,
   });
   if (input.sanction) {
-    const { event } = await applySanction(tx, { actor: input.actor, community: input.community, userId: post.authorId, ...input.sanction, now, itemId: item.id });
+    const { event, released } = await applySanction(tx, { actor: input.actor, community: input.community, userId: post.authorId, ...input.sanction, now, itemId: item.id });
     events.push(event);
     events.push(accessChanged(input.community.id, post.authorId));
+    events.push(...released);
   }
   if (input.action !== 'escalate') events.push(...(await tellPeople(tx, { item, post, action: input.action, reason: input.reason ?? null, community: input.community, now })));
   return { value: { itemId: item.id, postId: post.id }, events, jobs: [] };

@@ -43,6 +43,7 @@ const OPEN = `id = ? AND status = 'scheduled' AND endsAt > ?`;
 const TAKE_SEAT = `UPDATE "Event" SET ${COUNTERS} WHERE ${OPEN} AND waitlistCount = 0 AND (capacity IS NULL OR goingCount < capacity)`;
 const JOIN_LINE = `UPDATE "Event" SET ${COUNTERS} WHERE ${OPEN} RETURNING waitlistCount`;
 const MOVE = `UPDATE "Event" SET ${COUNTERS} WHERE ${OPEN}`;
+const ACTIVE_MEMBER = `SELECT 1 AS one FROM "Membership" WHERE communityId = ? AND userId = ? AND status = 'active'`;
 const EVENT_STATE = 'SELECT status, endsAt, capacity, goingCount, waitlistCount, title, startsAt, timezone FROM "Event" WHERE id = ?';
 const INSERT = 'INSERT INTO "EventRsvp" (id, eventId, userId, status, position, code, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 const UPDATE = 'UPDATE "EventRsvp" SET status = ?, position = ?, updatedAt = ?, checkedInAt = CASE WHEN ? THEN NULL ELSE checkedInAt END, checkedInById = CASE WHEN ? THEN NULL ELSE checkedInById END WHERE id = ?';
@@ -59,7 +60,8 @@ function asRow(stored: StoredRsvp): LaneRsvpRow {
 
 /** Sets the caller's RSVP on the SQL lane; the same contract as rsvpToEvent. */
 export async function rsvpOnLane(deps: { sql: SqlLane; now: Date }, input: { actor: Actor; event: { id: string; communityId: string; status: string; endsAt: Date }; answer: RsvpAnswer }): Promise<Outcome<{ rsvp: LaneRsvpRow }>> {
-  authorize(input.actor, 'event.rsvp');
+  // Leaving is always allowed to a member: a mute or suspension must not hold a seat someone in line is waiting for.
+  authorize(input.actor, input.answer === 'not_going' ? 'event.rsvp_leave' : 'event.rsvp');
   assertOpenForRsvp(input.event, deps.now);
   return deps.sql.write((q) => transition(q, { ...input, now: deps.now }));
 }
@@ -68,6 +70,12 @@ function transition(q: SqlRunner, input: { actor: Actor; event: { id: string; co
   const eventId = input.event.id;
   const userId = input.actor.userId;
   const at = sqlDate(input.now);
+  // The actor was read before this write: a ban committed in between (it gives the member's seats back) must not be
+  // undone by a seat taken now. Inside the lane write nothing else runs, so this check is exact. Leaving needs none.
+  if (input.answer !== 'not_going' && !q.get(ACTIVE_MEMBER, input.event.communityId, userId)) fail('not_found');
+  // Read and writes below run synchronously in one lane write, with nothing else on the connection in between: no
+  // check-in or promotion can land between this read and the counter deltas computed from it (unlike the Prisma
+  // version on PostgreSQL, which therefore compares status, position and checkedInAt in its conditional write).
   const current = q.get<StoredRsvp>(MINE, eventId, userId);
   const old = current?.status ?? null;
   if (current && (old === input.answer || (input.answer === 'going' && old === 'waitlisted'))) return { value: { rsvp: asRow(current) }, events: [], jobs: [] };

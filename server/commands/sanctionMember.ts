@@ -8,6 +8,7 @@ import { asRole } from '../policies/roles';
 import { notify } from './notify';
 import { accessChanged, type DomainEvent, type Outcome } from './outcome';
 import { recordAudit } from './recordAudit';
+import { releaseMemberSeats } from './rsvpToEvent';
 
 export interface SanctionInput {
   actor: Actor;
@@ -18,7 +19,11 @@ export interface SanctionInput {
   durationMinutes?: number;
 }
 
-/** Sanctions a member inside the caller's transaction: the sanction, a ban's end of membership, audit, notice. */
+/**
+ * Sanctions a member inside the caller's transaction: the sanction, a ban's end of membership and of the member's
+ * seats and waitlist places in upcoming events, audit, notice. `released` holds the domain events of the seats given
+ * back (event:updated per event, promotion notices): the caller announces them with the rest.
+ */
 export async function applySanction(tx: Tx, input: SanctionInput & { now: Date; itemId?: string }) {
   const membership = await tx.membership.findUnique({
     where: { communityId_userId: { communityId: input.community.id, userId: input.userId } },
@@ -38,6 +43,8 @@ export async function applySanction(tx: Tx, input: SanctionInput & { now: Date; 
     },
   });
   if (input.kind === 'ban') await tx.membership.update({ where: { id: membership.id }, data: { status: 'banned', role: 'member' } });
+  // A banned member can no longer see the event or change the answer: a kept seat would be held forever.
+  const released = input.kind === 'ban' ? await releaseMemberSeats(tx, { communityId: input.community.id, userId: input.userId, now: input.now }) : [];
   await recordAudit(tx, {
     communityId: input.community.id,
     actorId: input.actor.userId,
@@ -64,13 +71,13 @@ export async function applySanction(tx: Tx, input: SanctionInput & { now: Date; 
     data: { communityName: input.community.name, kind: input.kind, reason: input.reason, endsAt: endsAt?.toISOString() ?? null },
     now: input.now,
   });
-  return { sanction, event };
+  return { sanction, event, released };
 }
 
 /** Sanctions a member; a ban also ends the membership. The member is told why, in a notification. */
 export async function sanctionMember(deps: { db: Db; now: Date }, input: SanctionInput) {
   return inWriteTransaction(deps.db, async (tx) => {
-    const { sanction, event } = await applySanction(tx, { ...input, now: deps.now });
-    return { value: sanction, events: [event, accessChanged(input.community.id, input.userId)], jobs: [] } satisfies Outcome<typeof sanction>;
+    const { sanction, event, released } = await applySanction(tx, { ...input, now: deps.now });
+    return { value: sanction, events: [event, accessChanged(input.community.id, input.userId), ...released], jobs: [] } satisfies Outcome<typeof sanction>;
   });
 }

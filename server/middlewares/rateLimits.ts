@@ -23,6 +23,8 @@ export interface RateLimiters {
   calendarFeedMisses: RequestHandler;
   /** Fetches of one calendar feed, per token, from every address together. */
   calendarFeed: RequestHandler;
+  /** RSVP answers per user: each one is announced to the whole community, and leaving may promote and notify. */
+  rsvp: RequestHandler;
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -30,7 +32,7 @@ const passThrough: RequestHandler = (_req, _res, next) => next();
 /** Builds the limiters from config; RUKUN_RATE_LIMITS=off makes them all pass through. */
 export function createRateLimiters(config: Config, redis: Redis, prefix: string): RateLimiters {
   if (config.RUKUN_RATE_LIMITS === 'off') {
-    return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough, rulePreview: passThrough, ruleCheck: passThrough, communityCreation: passThrough, calendarFeedMisses: passThrough, calendarFeed: passThrough };
+    return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough, rulePreview: passThrough, ruleCheck: passThrough, communityCreation: passThrough, calendarFeedMisses: passThrough, calendarFeed: passThrough, rsvp: passThrough };
   }
   const make = (name: string, windowMs: number, limit: number, key?: (req: Request) => string) =>
     rateLimit({
@@ -71,5 +73,6 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
     calendarFeed: make('calendarFeed', 60 * 60_000, config.RATE_LIMIT_CALENDAR_FEED_PER_HOUR, (req) =>
       createHash('sha256').update(String(req.params.token ?? '')).digest('base64url'),
     ),
+    rsvp: make('rsvp', 60_000, config.RATE_LIMIT_RSVP_PER_MINUTE, (req) => req.auth?.user.id ?? 'anonymous'),
   };
 }

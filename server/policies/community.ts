@@ -23,6 +23,7 @@ export type CommunityAction =
   | 'event.read'
   | 'event.manage'
   | 'event.rsvp'
+  | 'event.rsvp_leave'
   | 'event.attendees';
 
 const MINIMUM_ROLE: Record<CommunityAction, Role> = {
@@ -47,6 +48,8 @@ const MINIMUM_ROLE: Record<CommunityAction, Role> = {
   // Create, edit, cancel events (the contract gives events to managers).
   'event.manage': 'manager',
   'event.rsvp': 'member',
+  // Answering not_going: any member, whatever their sanctions (not in BLOCKED_BY), so a sanction never traps a seat.
+  'event.rsvp_leave': 'member',
   // The attendee list and check-in at the door.
   'event.attendees': 'moderator',
 };

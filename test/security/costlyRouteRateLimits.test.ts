@@ -2,7 +2,8 @@
 // answers 429 with Retry-After once a user goes over its limit, and that the limit is per user.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiClient } from '../helpers/api';
-import { createCommunity, createUser } from '../helpers/factories';
+import { insertEvent } from '../helpers/eventRows';
+import { createCommunity, createUser, join } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 describe('rate limits on the costly routes', () => {
@@ -16,6 +17,7 @@ describe('rate limits on the costly routes', () => {
         RATE_LIMIT_RULE_PREVIEWS_PER_MIN: '2',
         RATE_LIMIT_RULE_CHECKS_PER_MIN: '2',
         RATE_LIMIT_COMMUNITIES_PER_HOUR: '2',
+        RATE_LIMIT_RSVP_PER_MINUTE: '2',
       },
     });
     api = apiClient(server.baseUrl);
@@ -68,5 +70,23 @@ describe('rate limits on the costly routes', () => {
     }
     expect(codes).toEqual([201, 201, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+
+  // Issue 10 review: each RSVP is announced to the whole community and leaving may promote and notify someone.
+  it('limits RSVP answers per user, and another member still gets through', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const event = await insertEvent(server.rukun.deps.db, { communitySlug: community.slug, createdById: owner.id, startsAt: new Date(Date.now() + 48 * 3_600_000) });
+    const answers = ['going', 'not_going', 'going'];
+    const member = await createUser(api);
+    await join(api, member, community.slug);
+    let n = 0;
+    const answer = (token: string) => () => api.request('PUT', `/api/events/${event.id}/rsvp`, { token, body: { status: answers[n++ % answers.length] } });
+    const { codes, retryAfter } = await statuses(answer(member.token), 3);
+    expect(codes).toEqual([200, 200, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    const other = await createUser(api);
+    await join(api, other, community.slug);
+    expect((await answer(other.token)()).status).toBe(200);
   });
 });

@@ -63,13 +63,33 @@ export function rsvp(id: string, status: RsvpAnswer): Promise<{ rsvp: Rsvp; even
   return requestJson<{ rsvp: Rsvp; event: CommunityEvent }>('PUT', `${eventPath(id)}/rsvp`, { body: { status } });
 }
 
-/** The attendee list (moderators): going, then the waitlist in order, then interested. */
+/** One page of the attendee list (moderators): going, then the waitlist in order, then interested. */
+export function listAttendeesPage(
+  id: string,
+  query: { q?: string; status?: RsvpStatus; limit?: number; cursor?: string } = {},
+  signal?: AbortSignal,
+): Promise<{ items: Attendee[]; nextCursor: string | null }> {
+  return requestJson<{ items: Attendee[]; nextCursor: string | null }>('GET', `${eventPath(id)}/attendees`, { query, signal });
+}
+
+/** Pages the check-in screen reads at most (500 each); beyond them the door finds people by search. */
+const ATTENDEE_PAGES = 4;
+
+/** The attendee list for the check-in screen: up to ATTENDEE_PAGES pages of 500, in door order. */
 export async function listAttendees(
   id: string,
   query: { q?: string; status?: RsvpStatus } = {},
   signal?: AbortSignal,
 ): Promise<Attendee[]> {
-  return (await requestJson<{ items: Attendee[] }>('GET', `${eventPath(id)}/attendees`, { query, signal })).items;
+  const items: Attendee[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < ATTENDEE_PAGES; page++) {
+    const next = await listAttendeesPage(id, { ...query, limit: 500, ...(cursor ? { cursor } : {}) }, signal);
+    items.push(...next.items);
+    if (!next.nextCursor) break;
+    cursor = next.nextCursor;
+  }
+  return items;
 }
 
 /** Checks a going member in by user id or by the code of their QR (moderators). */

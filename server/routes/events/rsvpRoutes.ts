@@ -32,8 +32,8 @@ async function eventView(deps: Deps, input: { eventId: string; viewerId: string;
 }
 
 /** RSVPs, the attendee list, check-in at the door, and my upcoming events. */
-export function mountRsvpRoutes(target: RouteTarget, deps: Deps, _limits: RateLimiters): void {
-  defineRoute(target, { method: 'put', path: '/events/:id/rsvp', summary: 'Answer going, interested or not_going; going on a full event joins the waitlist', tag: 'events', auth: true, params: idParams, body: rsvpBody, responses: { 200: '{rsvp, event}' } }, async ({ params, body }, req, res) => {
+export function mountRsvpRoutes(target: RouteTarget, deps: Deps, limits: RateLimiters): void {
+  defineRoute(target, { method: 'put', path: '/events/:id/rsvp', summary: 'Answer going, interested or not_going; going on a full event joins the waitlist', tag: 'events', auth: true, params: idParams, body: rsvpBody, responses: { 200: '{rsvp, event}' }, before: [limits.rsvp] }, async ({ params, body }, req, res) => {
     const auth = requireUser(req);
     const { event, actor } = await loadVisibleEventOnLane(deps, { userId: auth.user.id, eventId: params.id });
     const now = deps.now();
@@ -44,10 +44,18 @@ export function mountRsvpRoutes(target: RouteTarget, deps: Deps, _limits: RateLi
     res.json({ rsvp: presentRsvp(outcome.value.rsvp), event: view ?? fail('not_found') });
   });
 
-  defineRoute(target, { method: 'get', path: '/events/:id/attendees', summary: 'Attendees: going, then the waitlist in order, then interested (?q= name or handle, ?status=)', tag: 'events', auth: true, params: idParams, query: attendeesQuery, responses: { 200: '{items}' } }, async ({ params, query }, req, res) => {
+  defineRoute(target, { method: 'get', path: '/events/:id/attendees', summary: 'Attendees: going, then the waitlist in order, then interested (?q= name or handle, ?status=, ?limit= up to 500, ?cursor=)', tag: 'events', auth: true, params: idParams, query: attendeesQuery, responses: { 200: '{items, nextCursor}' } }, async ({ params, query }, req, res) => {
     const { event, actor } = await visibleEventFor(deps, req, params.id);
     authorize(actor, 'event.attendees');
-    res.json({ items: await listAttendees(deps.db, { eventId: event.id, ...(query.q ? { q: query.q } : {}), ...(query.status ? { status: query.status } : {}) }) });
+    const page = await listAttendees(deps.db, {
+      eventId: event.id,
+      communityId: event.communityId,
+      limit: query.limit,
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    res.json(page);
   });
 
   const checkInRoute = async (req: Request, input: { eventId: string; who: CheckInInput['who']; undo: boolean }) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RSVP_CODE_LENGTH } from '../../lib/rsvpCodes';
+import { ATTENDEES_DEFAULT_LIMIT, ATTENDEES_MAX_LIMIT } from '../../queries/attendees';
 
 export const rsvpBody = z.object({ status: z.enum(['going', 'interested', 'not_going']) });
 
@@ -11,6 +12,8 @@ export const attendeesQuery = z.object({
     .transform((s) => s.trim())
     .optional(),
   status: z.enum(['going', 'waitlisted', 'interested', 'not_going']).optional(),
+  limit: z.coerce.number().int().min(1).max(ATTENDEES_MAX_LIMIT).default(ATTENDEES_DEFAULT_LIMIT),
+  cursor: z.string().min(1).max(500).optional(),
 });
 
 /** Exactly one of userId (from the attendee list) or code (typed or scanned at the door). */

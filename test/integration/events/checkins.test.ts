@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attendee, CommunityEvent, Rsvp } from '../../../server/contracts/api';
 import { apiClient, type ApiClient } from '../../helpers/api';
+import { insertMembers } from '../../helpers/bulkMembers';
 import { insertEvent } from '../../helpers/eventRows';
 import { createCommunity, createUser, join, setRole, type TestUser } from '../../helpers/factories';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
@@ -81,6 +82,38 @@ describe('GET /events/:id/attendees', () => {
     expect(byHandle.body.items.map((a) => a.user.id)).toContain(andi.id);
   });
 
+  it('pages the list with limit and cursor in the same door order, searching across pages', async () => {
+    const { moderator, members, event } = await setting({ capacity: 3 });
+    const more = await insertMembers(server.rukun.deps.db, { communitySlug: (await server.rukun.deps.db.community.findUniqueOrThrow({ where: { id: event.communityId } })).slug, count: 6, now: clock });
+    for (const user of [...members, ...more].slice(0, 7)) await answer(user, event.id, 'going');
+    for (const user of more.slice(4)) await answer(user, event.id, 'interested');
+    type Page = { items: Attendee[]; nextCursor: string | null };
+    const all = await api.request<Page>('GET', `/api/events/${event.id}/attendees`, { token: moderator.token });
+    expect(all.body.items).toHaveLength(9);
+    expect(all.body.nextCursor).toBeNull();
+    const walk = async (query: string) => {
+      const seen: Attendee[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 20; i++) {
+        const page: { status: number; body: Page } = await api.request<Page>('GET', `/api/events/${event.id}/attendees?limit=2${query}${cursor ? `&cursor=${cursor}` : ''}`, { token: moderator.token });
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items);
+        cursor = page.body.nextCursor;
+        if (!cursor) break;
+      }
+      return seen;
+    };
+    expect((await walk('')).map((a) => [a.user.id, a.status, a.position])).toEqual(all.body.items.map((a) => [a.user.id, a.status, a.position]));
+    expect(all.body.items.map((a) => a.status)).toEqual(['going', 'going', 'going', 'waitlisted', 'waitlisted', 'waitlisted', 'waitlisted', 'interested', 'interested']);
+    const anggota = all.body.items.filter((a) => a.user.displayName.startsWith('Anggota'));
+    expect((await walk('&q=anggota')).map((a) => a.user.id)).toEqual(anggota.map((a) => a.user.id));
+    expect((await walk('&status=waitlisted')).map((a) => a.position)).toEqual([1, 2, 3, 4]);
+    expectError(await api.request('GET', `/api/events/${event.id}/attendees?cursor=bm9wZQ`, { token: moderator.token }), 400, 'bad_request');
+    const over = await api.request('GET', `/api/events/${event.id}/attendees?limit=501`, { token: moderator.token });
+    expect(over.status).toBe(400);
+  });
+
   it('is for moderators: a member gets 403 forbidden', async () => {
     const { members, event } = await setting();
     expectError(await api.request('GET', `/api/events/${event.id}/attendees`, { token: members[0].token }), 403, 'forbidden');
@@ -137,6 +170,20 @@ describe('POST /events/:id/checkins', () => {
     expectError(await checkIn(moderator, event.id, { userId: d.id }), 409, 'rsvp_not_going');
     expectError(await checkIn(moderator, event.id, { code: 'ZZZZZZZZ' }), 404, 'not_found');
     expectError(await checkIn(a, event.id, { userId: a.id }), 403, 'forbidden');
+    expect((await server.rukun.deps.db.event.findUniqueOrThrow({ where: { id: event.id } })).checkedInCount).toBe(0);
+  });
+
+  it('admits and lists active members only: a going row of a banned member is neither listed nor let in by code', async () => {
+    const { moderator, members, event } = await setting();
+    const [a, b] = members;
+    const rsvp = await answer(a, event.id, 'going');
+    await answer(b, event.id, 'going');
+    // A row the ban did not release (rows from before that rule): the membership alone must keep the door shut.
+    await server.rukun.deps.db.membership.updateMany({ where: { communityId: event.communityId, userId: a.id }, data: { status: 'banned' } });
+    const list = await api.request<{ items: Attendee[] }>('GET', `/api/events/${event.id}/attendees`, { token: moderator.token });
+    expect(list.body.items.map((x) => x.user.id)).toEqual([b.id]);
+    expectError(await checkIn(moderator, event.id, { code: rsvp.code }), 404, 'not_found');
+    expectError(await checkIn(moderator, event.id, { userId: a.id }), 409, 'rsvp_not_going');
     expect((await server.rukun.deps.db.event.findUniqueOrThrow({ where: { id: event.id } })).checkedInCount).toBe(0);
   });
 

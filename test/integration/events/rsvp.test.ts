@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityEvent, Notification, Rsvp } from '../../../server/contracts/api';
 import { apiClient, type ApiClient } from '../../helpers/api';
 import { promoteWaitlisted } from '../../../server/commands/promoteWaitlisted';
+import { rsvpOnLane } from '../../../server/commands/rsvpOnLane';
+import { sanctionMember } from '../../../server/commands/sanctionMember';
+import { afterCommit } from '../../../server/deps';
+import { loadActor } from '../../../server/queries/actor';
 import { insertEvent } from '../../helpers/eventRows';
 import { createCommunity, createUser, join, type TestUser } from '../../helpers/factories';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
@@ -158,6 +162,26 @@ describe('PUT /events/:id/rsvp', () => {
     expect((await rows(ev.id)).rsvps).toHaveLength(0);
   });
 
+  it('lets muted and suspended members leave (not_going), promoting the first in line, but not come back', async () => {
+    const { owner, slug, users } = await community(3);
+    const [muted, suspended, waiting] = users as [TestUser, TestUser, TestUser];
+    const ev = await event(slug, owner, { capacity: 2 });
+    await ok(muted, ev.id, 'going');
+    await ok(suspended, ev.id, 'going');
+    await ok(waiting, ev.id, 'going');
+    for (const [user, kind] of [[muted, 'mute'], [suspended, 'suspend']] as const) {
+      const res = await api.request('POST', `/api/communities/${slug}/members/${user.id}/sanctions`, { token: owner.token, body: { kind, reason: 'uji' } });
+      expect(res.status).toBe(201);
+    }
+    const left = await ok(muted, ev.id, 'not_going');
+    expect(left.rsvp.status).toBe('not_going');
+    expect(left.event.counts).toMatchObject({ going: 2, waitlisted: 0 });
+    expect((await ok(suspended, ev.id, 'not_going')).rsvp.status).toBe('not_going');
+    expectError(await rsvp(muted, ev.id, 'going'), 403, 'muted');
+    expectError(await rsvp(suspended, ev.id, 'interested'), 403, 'suspended');
+    expect((await rows(ev.id)).byUser.get(waiting.id)).toMatchObject({ status: 'going' });
+  });
+
   it('answers 409 event_cancelled and event_ended', async () => {
     const { owner, slug, users } = await community(1);
     const [a] = users as [TestUser];
@@ -168,6 +192,72 @@ describe('PUT /events/:id/rsvp', () => {
     clock = new Date(clock.getTime() + 4 * hour);
     expectError(await rsvp(a, soon.id, 'not_going'), 409, 'event_ended');
     expect((await rows(soon.id)).byUser.get(a.id)?.status).toBe('going');
+  });
+});
+
+describe('a ban gives the member seats back', () => {
+  it('releases going and waitlisted places of upcoming events as not_going: gap closed, first in line promoted and notified, announced', async () => {
+    const { owner, slug, users } = await community(4);
+    const [banned, b, c, d] = users as [TestUser, TestUser, TestUser, TestUser];
+    const full = await event(slug, owner, { capacity: 1 });
+    const line = await event(slug, owner, { capacity: 1 });
+    const soon = await event(slug, owner, { startsAt: new Date(clock.getTime() + hour) });
+    await ok(banned, full.id, 'going');
+    await ok(b, full.id, 'going');
+    await ok(c, full.id, 'going');
+    await ok(d, line.id, 'going');
+    await ok(banned, line.id, 'going');
+    await ok(b, line.id, 'going');
+    await ok(banned, soon.id, 'interested');
+    const db = server.rukun.deps.db;
+    const communityRow = await db.community.findUniqueOrThrow({ where: { slug } });
+    const actor = await loadActor(server.rukun.deps.sql, { communityId: communityRow.id, userId: owner.id, now: clock });
+    const outcome = await sanctionMember({ db, now: clock }, { actor, community: { id: communityRow.id, name: communityRow.name }, userId: banned.id, kind: 'ban', reason: 'uji' });
+    await afterCommit(server.rukun.deps, outcome);
+    const announced = outcome.events.flatMap((e) => (e.type === 'event:updated' ? [e.eventId] : []));
+    expect(announced.sort()).toEqual([full.id, line.id].sort());
+    expect(outcome.events.filter((e) => e.type === 'notification' && e.userId === b.id)).toHaveLength(1);
+    const seats = await rows(full.id);
+    expect(seats.byUser.get(banned.id)).toMatchObject({ status: 'not_going', position: null });
+    expect(seats.byUser.get(b.id)).toMatchObject({ status: 'going' });
+    expect(seats.byUser.get(c.id)).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(seats.event).toMatchObject({ goingCount: 1, waitlistCount: 1 });
+    const waiting = await rows(line.id);
+    expect(waiting.byUser.get(banned.id)).toMatchObject({ status: 'not_going', position: null });
+    expect(waiting.byUser.get(b.id)).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(waiting.event).toMatchObject({ goingCount: 1, waitlistCount: 1 });
+    // Interested is no seat: it stays (and the attendee list leaves non-active members out anyway).
+    expect((await rows(soon.id)).byUser.get(banned.id)?.status).toBe('interested');
+    const notes = await api.request<{ items: Notification[] }>('GET', '/api/me/notifications', { token: b.token });
+    expect(notes.body.items.filter((n) => n.kind === 'event_promoted' && (n.data as { eventId?: string }).eventId === full.id)).toHaveLength(1);
+  });
+
+  it('releases them through the ban route too, and leaves ended and cancelled events alone', async () => {
+    const { owner, slug, users } = await community(2);
+    const [banned, next] = users as [TestUser, TestUser];
+    const open = await event(slug, owner, { capacity: 1 });
+    const closing = await event(slug, owner, { capacity: 1 });
+    await ok(banned, open.id, 'going');
+    await ok(next, open.id, 'going');
+    await ok(banned, closing.id, 'going');
+    await server.rukun.deps.db.event.update({ where: { id: closing.id }, data: { status: 'cancelled' } });
+    const res = await api.request('POST', `/api/communities/${slug}/members/${banned.id}/sanctions`, { token: owner.token, body: { kind: 'ban', reason: 'uji' } });
+    expect(res.status).toBe(201);
+    expect((await rows(open.id)).byUser.get(next.id)).toMatchObject({ status: 'going' });
+    expect((await rows(open.id)).byUser.get(banned.id)?.status).toBe('not_going');
+    expect((await rows(closing.id)).byUser.get(banned.id)?.status).toBe('going');
+  });
+
+  it('refuses an RSVP on the lane whose actor was read before the ban (the membership is checked inside the write)', async () => {
+    const { owner, slug, users } = await community(1);
+    const [late] = users as [TestUser];
+    const ev = await event(slug, owner, { capacity: 1 });
+    const deps = server.rukun.deps;
+    const actor = await loadActor(deps.sql, { communityId: ev.communityId, userId: late.id, now: clock });
+    const res = await api.request('POST', `/api/communities/${slug}/members/${late.id}/sanctions`, { token: owner.token, body: { kind: 'ban', reason: 'uji' } });
+    expect(res.status).toBe(201);
+    await expect(rsvpOnLane({ sql: deps.sql, now: clock }, { actor, event: ev, answer: 'going' })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await rows(ev.id)).rsvps).toHaveLength(0);
   });
 });
 

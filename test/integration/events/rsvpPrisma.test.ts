@@ -75,4 +75,73 @@ describe('rsvpToEvent (Prisma) under concurrency', () => {
     expect(twice.events).toEqual([]);
     await expect(answer({ ...event, status: 'cancelled' }, member as TestUser, 'going')).rejects.toMatchObject({ code: 'event_cancelled' });
   });
+
+  it('lets a muted or suspended member answer not_going, and refuses them going or interested', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const members = await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 2, now: clock });
+    const event = await insertEvent(server.rukun.deps.db, { communitySlug: community.slug, createdById: owner.id, startsAt: new Date(clock.getTime() + 48 * hour), capacity: 5 });
+    for (const [member, kind] of members.map((m, i) => [m as TestUser, i === 0 ? 'mute' : 'suspend'] as const)) {
+      await answer(event, member, 'going');
+      const actor = { ...(await loadActor(server.rukun.deps.sql, { communityId: event.communityId, userId: member.id, now: clock })), sanctions: [kind] };
+      const deps = { db: server.rukun.deps.db, now: clock };
+      await expect(rsvpToEvent(deps, { actor, event, answer: 'interested' })).rejects.toMatchObject({ code: kind === 'mute' ? 'muted' : 'suspended' });
+      const left = await rsvpToEvent(deps, { actor, event, answer: 'not_going' });
+      expect(left.value.rsvp.status).toBe('not_going');
+    }
+    expect((await state(event.id)).going).toEqual([]);
+  });
+
+  it('refuses going to an actor read before a ban, and the ban gives back the seats it held', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const [late, seated, next] = (await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 3, now: clock })) as TestUser[];
+    const event = await insertEvent(server.rukun.deps.db, { communitySlug: community.slug, createdById: owner.id, startsAt: new Date(clock.getTime() + 48 * hour), capacity: 1 });
+    await answer(event, seated as TestUser, 'going');
+    await answer(event, next as TestUser, 'going');
+    const stale = await loadActor(server.rukun.deps.sql, { communityId: event.communityId, userId: (late as TestUser).id, now: clock });
+    for (const user of [late, seated] as TestUser[]) {
+      const res = await api.request('POST', `/api/communities/${community.slug}/members/${user.id}/sanctions`, { token: owner.token, body: { kind: 'ban', reason: 'uji' } });
+      expect(res.status).toBe(201);
+    }
+    await expect(rsvpToEvent({ db: server.rukun.deps.db, now: clock }, { actor: stale, event, answer: 'going' })).rejects.toMatchObject({ code: 'not_found' });
+    const after = await state(event.id);
+    expect(after.going).toEqual([(next as TestUser).id]);
+    expect(after.line).toEqual([]);
+  });
+
+  it('retries the transition when a check-in lands between its read and its write (checkedInCount stays right)', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const [member] = (await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 1, now: clock })) as TestUser[];
+    const event = await insertEvent(server.rukun.deps.db, { communitySlug: community.slug, createdById: owner.id, startsAt: new Date(clock.getTime() + 48 * hour) });
+    await answer(event, member as TestUser, 'going');
+    const db = server.rukun.deps.db;
+    await db.$transaction([
+      db.eventRsvp.updateMany({ where: { eventId: event.id, userId: (member as TestUser).id }, data: { checkedInAt: clock } }),
+      db.event.update({ where: { id: event.id }, data: { checkedInCount: { increment: 1 } } }),
+    ]);
+    // The first read of the member's row sees it as it was just before the check-in committed (what PostgreSQL READ
+    // COMMITTED can show a transition whose read precedes the Event row lock); later reads see the truth.
+    let staleReads = 1;
+    const racing = db.$extends({
+      query: {
+        eventRsvp: {
+          async findUnique({ args, query }) {
+            const row = await query(args);
+            if (row && staleReads > 0) {
+              staleReads--;
+              return { ...row, checkedInAt: null };
+            }
+            return row;
+          },
+        },
+      },
+    }) as unknown as typeof db;
+    const actor = await loadActor(server.rukun.deps.sql, { communityId: event.communityId, userId: (member as TestUser).id, now: clock });
+    const left = await rsvpToEvent({ db: racing, now: clock }, { actor, event, answer: 'not_going' });
+    expect(left.value.rsvp).toMatchObject({ status: 'not_going', checkedInAt: null });
+    expect(staleReads).toBe(0);
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ goingCount: 0, checkedInCount: 0 });
+  });
 });
