@@ -4,16 +4,11 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useEvI18n } from './i18n/useEvI18n';
-import { eventPath } from './routes';
+import { checkInLink } from './checkInLink';
 
 /** "ABCD EFGH": groups of four are easier to read out and type (the server drops the space). */
 function spaced(code: string): string {
   return code.replace(/(.{4})(?=.)/g, '$1 ');
-}
-
-/** The link a QR code carries: <origin>/events/:id/checkin?code=ABCD2345. */
-export function checkInLink(origin: string, eventId: string, code: string): string {
-  return `${origin}${eventPath(eventId, 'checkin')}?code=${encodeURIComponent(code)}`;
 }
 
 /** The QR code and the code of a going member. */

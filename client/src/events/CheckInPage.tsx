@@ -7,6 +7,7 @@ import type { Attendee, Community, CommunityEvent } from '../../../server/contra
 import { EmptyState, ErrorNotice } from '../components/Notice';
 import { Link } from '../router/Link';
 import { checkIn } from './api';
+import { codeFromSearch } from './checkInLink';
 import { useCheckInWindow } from './checkInWindow';
 import { CheckInWindowNotice } from './CheckInWindowNotice';
 import { EventStateBadge } from './EventBadges';
@@ -14,12 +15,6 @@ import { useEvI18n } from './i18n/useEvI18n';
 import { canSeeAttendees } from './roles';
 import { eventPath } from './routes';
 import { useLiveEvent } from './useLiveEvent';
-
-/** The code a scanned QR link carries (?code=ABCD2345), cleaned to the code's own characters; '' when none. */
-function codeFromQuery(): string {
-  const raw = new URLSearchParams(window.location.search).get('code') ?? '';
-  return raw.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 16);
-}
 
 /** The check-in screen. */
 export function CheckInPage({ initial, community }: { initial: CommunityEvent; community: Community }) {
@@ -38,7 +33,7 @@ function CheckInDesk({ initial, community }: { initial: CommunityEvent; communit
   const { t, formatNumber } = useEvI18n();
   const live = useLiveEvent({ initial, role: community.myRole });
   const { event } = live;
-  const [prefilled] = useState(codeFromQuery);
+  const [prefilled] = useState(() => codeFromSearch(window.location.search));
   const [code, setCode] = useState(prefilled);
   const checkInWindow = useCheckInWindow(event);
   const closed = checkInWindow.phase !== 'open';
