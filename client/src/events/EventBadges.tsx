@@ -50,9 +50,10 @@ export function MyRsvpBadge({ rsvp, showNotGoing = false, eventStatus }: MyRsvpB
   );
 }
 
-/** "12 going · 3 on waitlist · 4 interested" (zero waitlist and interest left out). */
+/** "12 going · 3 on waitlist · 4 interested" (zero waitlist and interest left out); nothing once cancelled. */
 export function EventCountsLine({ event }: { event: CommunityEvent }) {
   const { tn } = useEvI18n();
+  if (event.status === 'cancelled') return null;
   const parts = [tn('ev.going', event.counts.going)];
   if (event.counts.waitlisted > 0) parts.push(tn('ev.waitlisted', event.counts.waitlisted));
   if (event.counts.interested > 0) parts.push(tn('ev.interested', event.counts.interested));
