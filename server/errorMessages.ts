@@ -37,11 +37,11 @@ export const ERROR_MESSAGES = {
   event_ended: { en: 'This event has already ended.', id: 'Acara ini sudah selesai.' },
   rsvp_not_going: {
     en: 'Only members who are going can be checked in.',
-    id: 'Hanya anggota yang terdaftar hadir yang bisa dicatat kedatangannya.',
+    id: 'Hanya anggota yang terdaftar akan hadir yang bisa check-in.',
   },
   checkin_closed: {
     en: 'Check-in is open from 24 hours before the event starts until 24 hours after it ends.',
-    id: 'Pencatatan kedatangan dibuka mulai 24 jam sebelum acara dimulai sampai 24 jam setelah acara selesai.',
+    id: 'Check-in dibuka mulai 24 jam sebelum acara dimulai sampai 24 jam setelah acara selesai.',
   },
   last_owner: {
     en: 'A community needs at least one owner.',

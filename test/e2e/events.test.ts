@@ -1,8 +1,9 @@
 // A manager and two members in three Indonesian browsers. The manager (the community's owner) creates an event with
-// one place through the Indonesian form; the first member answers "Hadir" and gets a check-in QR code; the second
-// lands on "Daftar tunggu #1"; when the first answers "Tidak hadir", the second's page turns to going live, without
-// reload, and the manager checks the second in by the typed code, renames the event and cancels it, which the
-// second member's page follows live. Phone width (390 px) never scrolls sideways.
+// one place through the Indonesian form; the first member answers "Akan hadir" and gets a check-in QR code; the second
+// lands on "Di daftar tunggu (#1)"; when the first answers "Tidak akan hadir", the second's page turns to going live,
+// without reload, and the manager checks the second in through the link her QR code holds (the code prefilled, not
+// submitted), renames the event and cancels it, which the second member's page follows live. Check-in of an event
+// days ahead is shown closed up front. Phone width (390 px) never scrolls sideways; the answers stack there.
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
@@ -86,14 +87,16 @@ describe('events in the browser (Bahasa Indonesia)', () => {
     expect(event).toMatchObject({ title, timezone: 'Asia/Jakarta', capacity: 1, location: 'Pantai Losari', reminders: [1440, 120, 30] });
     expect(event.startsAt).toBe(start.toUTC().toISO());
     await pageA.waitForURL(`**/events/${event.id}`);
+    expect(await pageA.getByTestId('event-saved').textContent()).toBe('Acara dibuat.');
     expect(await pageA.getByTestId('event-time').textContent()).toMatch(/ WIB$/);
+    expect(await pageA.getByTestId('event-reminders').textContent()).toBe('Pengingat: 1 hari sebelumnya, 2 jam sebelumnya, 30 menit sebelumnya');
     expect(await pageA.getByTestId('capacity').textContent()).toContain('0 dari 1 tempat terisi');
     await expectNoSidewaysScroll(pageA);
 
     // Budi takes the only place and gets his check-in code as a QR code.
     await openEventFromList(pageB, community.slug, title);
-    await pageB.getByRole('button', { name: 'Hadir', exact: true }).click();
-    await pageB.getByTestId('my-rsvp').getByText('Anda hadir').waitFor();
+    await pageB.getByRole('button', { name: 'Akan hadir', exact: true }).click();
+    await pageB.getByTestId('my-rsvp').getByText('Anda akan hadir').waitFor();
     await pageB.getByTestId('checkin-qr').waitFor();
 
     // Cici finds it full and joins the waitlist: first in line.
@@ -101,35 +104,57 @@ describe('events in the browser (Bahasa Indonesia)', () => {
     await pageC.getByTestId('capacity').getByText('Penuh').waitFor();
     await pageC.getByRole('button', { name: 'Masuk daftar tunggu' }).click();
     await pageC.getByTestId('my-rsvp').getByText('Daftar tunggu #1').waitFor();
-    expect(await pageC.getByTestId('event-counts').textContent()).toBe('1 hadir · 1 di daftar tunggu');
+    expect(await pageC.getByTestId('capacity').locator('p').textContent()).toBe('1 dari 1 tempat terisi · Penuh · 1 di daftar tunggu');
     expect(await pageC.getByTestId('checkin-code').count()).toBe(0);
+    // Waitlisted is not going: the button says so, in the waitlist's colours rather than the pressed fill.
+    const waitlisted = pageC.getByTestId('rsvp-going');
+    expect(await waitlisted.textContent()).toBe('Di daftar tunggu (#1)');
+    expect(await waitlisted.getAttribute('class')).toContain('ev-rsvp__button--waitlisted');
     await pageC.setViewportSize({ width: 390, height: 844 });
     await expectNoSidewaysScroll(pageC);
+    // On a phone the three answers stack full width, one line each.
+    const boxOf = async (answer: string): Promise<{ x: number; y: number; width: number; height: number }> =>
+      (await pageC.getByTestId(`rsvp-${answer}`).boundingBox()) ?? { x: -1, y: -1, width: 0, height: 0 };
+    const going = await boxOf('going');
+    const interested = await boxOf('interested');
+    const notGoing = await boxOf('not_going');
+    expect(interested.x).toBe(going.x);
+    expect(notGoing.y).toBeGreaterThan(interested.y);
+    expect(interested.y).toBeGreaterThan(going.y);
+    expect(going.width).toBeGreaterThan(300);
+    expect(Math.max(going.height, interested.height, notGoing.height)).toBeLessThan(56);
     // A marker that a reload would wipe: the promotion must arrive in this very page.
     await pageC.evaluate(() => Object.assign(window, { rukunNoReload: true }));
 
     // Budi cannot come after all; Cici's page turns to going by itself and shows her code.
-    await pageB.getByRole('button', { name: 'Tidak hadir' }).click();
-    await pageB.getByTestId('my-rsvp').getByText('Anda tidak hadir').waitFor();
+    await pageB.getByRole('button', { name: 'Tidak akan hadir' }).click();
+    await pageB.getByTestId('my-rsvp').getByText('Anda tidak akan hadir').waitFor();
     await pageC.locator('[data-testid="my-rsvp"][data-status="going"]').waitFor();
-    expect(await pageC.getByTestId('my-rsvp').textContent()).toBe('Anda hadir');
-    expect(await pageC.getByTestId('rsvp-announcer').textContent()).toBe('Ada tempat kosong: sekarang Anda hadir!');
+    expect(await pageC.getByTestId('my-rsvp').textContent()).toBe('Anda akan hadir');
+    expect(await pageC.getByTestId('rsvp-announcer').textContent()).toBe('Ada tempat kosong: sekarang Anda terdaftar akan hadir!');
     expect(await pageC.evaluate(() => Reflect.get(window, 'rukunNoReload'))).toBe(true);
-    expect(await pageC.getByRole('button', { name: 'Hadir', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await pageC.getByRole('button', { name: 'Akan hadir', exact: true }).getAttribute('aria-pressed')).toBe('true');
     const code = (await pageC.getByTestId('checkin-code-text').textContent()) ?? '';
     expect(code).toMatch(/^[2-9A-Z]{4} [2-9A-Z]{4}$/);
     await expectNoSidewaysScroll(pageC);
     // The bell says why, and leads back to the event.
     await pageC.getByTestId('notifications-bell').click();
-    await pageC.getByRole('link', { name: `Ada tempat kosong: Anda kini terdaftar hadir di ${title}.` }).waitFor();
+    await pageC.getByRole('link', { name: `Ada tempat kosong: Anda kini terdaftar akan hadir di ${title}.` }).waitFor();
 
-    // At the door the manager types Cici's code; the attendee list then shows her checked in.
-    await pageA.getByRole('link', { name: 'Check-in' }).click();
-    await pageA.getByTestId('checkin-summary').getByText('Sudah check-in 0 / hadir 1').waitFor();
-    await pageA.getByLabel('Kode check-in').fill(code);
-    await pageA.getByRole('button', { name: 'Check-in', exact: true }).click();
+    // At the door the manager's phone camera opens the link in Cici's QR code: the check-in screen with her code
+    // filled in, not yet submitted; the manager confirms. The attendee list then shows her checked in.
+    await pageA.getByRole('link', { name: 'Check-in' }).waitFor();
+    await pageA.goto(`/events/${event.id}/checkin?code=${code.replace(' ', '').toLowerCase()}`);
+    await pageA.getByTestId('checkin-summary').getByText('0 dari 1 peserta sudah check-in').waitFor();
+    expect(await pageA.getByLabel('Kode check-in').inputValue()).toBe(code.replace(' ', ''));
+    await pageA.getByTestId('checkin-prefilled').waitFor();
+    expect(await pageA.getByTestId('checkin-window').count()).toBe(0);
+    const submit = pageA.getByRole('button', { name: 'Check-in', exact: true });
+    const submitBox = await submit.boundingBox();
+    expect(submitBox?.height ?? 0).toBeLessThan(56);
+    await submit.click();
     await pageA.getByTestId('checkin-result').getByText(`Cici (@${cici.handle}) sudah check-in.`).waitFor();
-    await pageA.getByTestId('checkin-summary').getByText('Sudah check-in 1 / hadir 1').waitFor();
+    await pageA.getByTestId('checkin-summary').getByText('1 dari 1 peserta sudah check-in').waitFor();
     await expectNoSidewaysScroll(pageA);
     await pageA.getByRole('link', { name: 'Buka daftar peserta' }).click();
     const row = pageA.locator(`[data-testid="attendee"][data-status="going"]`);
@@ -139,7 +164,7 @@ describe('events in the browser (Bahasa Indonesia)', () => {
     // The list and the month calendar both show it; neither scrolls sideways on a phone.
     await pageA.goto(`/c/${community.slug}/events`);
     const card = pageA.locator(`[data-testid="event-card"][data-event-id="${event.id}"]`);
-    expect(await card.getByTestId('event-counts').textContent()).toBe('1 hadir');
+    expect(await card.getByTestId('event-counts').textContent()).toBe('1 akan hadir');
     await expectNoSidewaysScroll(pageA);
     await pageA.getByRole('link', { name: 'Kalender' }).click();
     await pageA.getByTestId('event-calendar').waitFor();
@@ -157,6 +182,7 @@ describe('events in the browser (Bahasa Indonesia)', () => {
     await pageC.getByRole('button', { name: 'Buat alamat kalender saya' }).click();
     expect(await pageC.getByTestId('feed-url').inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+\.ics$/);
     expect(await pageC.getByTestId('feed-webcal').getAttribute('href')).toMatch(/^webcal:\/\//);
+    expect(await pageC.getByTestId('feed-copy-now').textContent()).toBe('Salin sekarang — alamat ini tidak akan ditampilkan lagi.');
     await expectNoSidewaysScroll(pageC);
 
     // The manager renames the event and then cancels it; Cici's open event page follows both live.
@@ -182,14 +208,35 @@ describe('events in the browser (Bahasa Indonesia)', () => {
     await pageA.getByLabel('Tempat (opsional)', { exact: true }).fill('Fort Rotterdam');
     await pageA.getByRole('button', { name: 'Simpan perubahan' }).click();
     await pageA.waitForURL(`**/events/${event.id}`);
+    expect(await pageA.getByTestId('event-saved').textContent()).toBe('Perubahan disimpan.');
     await pageC.getByTestId('event-title').getByText(`${title} (pindah ke Fort Rotterdam)`).waitFor();
     pageA.once('dialog', (dialog) => void dialog.accept());
     await pageA.getByRole('button', { name: 'Batalkan acara' }).click();
     await pageA.getByTestId('event-state').getByText('Dibatalkan').waitFor();
     await pageC.getByTestId('event-state').getByText('Dibatalkan').waitFor();
-    await pageC.getByText('Acara ini dibatalkan. Konfirmasi kehadiran sudah ditutup.').waitFor();
-    expect(await pageC.getByRole('button', { name: 'Tidak hadir' }).isDisabled()).toBe(true);
+    // A cancelled event keeps what happened and nothing to press: no answers, no places, no calendar file.
+    await pageC.getByTestId('cancelled-notice').getByText('Acara ini dibatalkan — tadinya Anda akan hadir.').waitFor();
+    expect(await pageC.getByTestId('rsvp-not_going').count()).toBe(0);
+    expect(await pageC.getByTestId('capacity').count()).toBe(0);
+    expect(await pageC.getByTestId('event-ics').count()).toBe(0);
     expect(await pageC.getByTestId('checkin-code').count()).toBe(0);
     expect(await pageC.evaluate(() => Reflect.get(window, 'rukunNoReload'))).toBe(true);
+
+    // Check-in of an event five days ahead is not open yet: the screens say when it opens, and nothing can be marked.
+    const later = start.plus({ days: 5 });
+    const laterId = await pageA.evaluate(
+      async ({ slug, body }) => {
+        const response = await fetch(`/api/communities/${slug}/events`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        return ((await response.json()) as { event: { id: string } }).event.id;
+      },
+      { slug: community.slug, body: { title: `${title} lagi`, startsAt: later.toUTC().toISO(), endsAt: later.plus({ hours: 2 }).toUTC().toISO(), timezone: 'Asia/Makassar' } },
+    );
+    await pageA.goto(`/events/${laterId}/checkin`);
+    const notice = pageA.locator('[data-testid="checkin-window"][data-phase="before"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/^Check-in dibuka .+ WITA\.$/);
+    expect(await pageA.getByLabel('Kode check-in').isDisabled()).toBe(true);
+    await pageA.goto(`/events/${laterId}/attendees`);
+    await pageA.locator('[data-testid="checkin-window"][data-phase="before"]').waitFor();
   }, 180_000);
 });

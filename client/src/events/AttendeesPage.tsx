@@ -1,10 +1,13 @@
 // /events/:id/attendees (moderators): going first, then the waitlist in order, then interested, as the server sorts
-// them; a search box; check-in toggles; "checked in N / going M" kept live by the community's event broadcasts.
+// them; a search box; check-in toggles (disabled outside the check-in window, which is said up front); "N of M
+// attendees checked in" kept live by the community's event broadcasts.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Attendee, Community, CommunityEvent } from '../../../server/contracts/api';
 import { EmptyState, ErrorNotice, Loading } from '../components/Notice';
 import { Link } from '../router/Link';
 import { checkIn, listAttendees, undoCheckIn } from './api';
+import { useCheckInWindow } from './checkInWindow';
+import { CheckInWindowNotice } from './CheckInWindowNotice';
 import { EventStateBadge } from './EventBadges';
 import { useEvI18n } from './i18n/useEvI18n';
 import { canSeeAttendees } from './roles';
@@ -35,6 +38,7 @@ function AttendeeList({ initial, community }: { initial: CommunityEvent; communi
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const generation = useRef(0);
+  const checkInWindow = useCheckInWindow(event);
 
   const load = useCallback(() => {
     generation.current += 1;
@@ -84,6 +88,7 @@ function AttendeeList({ initial, community }: { initial: CommunityEvent; communi
         <p className="ev-summary" data-testid="checkin-summary">
           {t('ev.att.summary', { checkedIn: formatNumber(checkedIn), going: formatNumber(going) })}
         </p>
+        <CheckInWindowNotice event={event} window={checkInWindow} />
         <Link to={eventPath(event.id, 'checkin')} className="button button--secondary">
           {t('ev.ci.toCheckin')}
         </Link>
@@ -101,7 +106,7 @@ function AttendeeList({ initial, community }: { initial: CommunityEvent; communi
       {list.status === 'ready' && list.items.length > 0 && (
         <ul className="ev-attendees" data-testid="attendee-list">
           {list.items.map((attendee) => (
-            <AttendeeRow key={attendee.user.id} attendee={attendee} busy={busy === attendee.user.id} canCheckIn={event.status !== 'cancelled'} onToggle={() => toggle(attendee)} />
+            <AttendeeRow key={attendee.user.id} attendee={attendee} busy={busy === attendee.user.id} canCheckIn={event.status !== 'cancelled'} windowOpen={checkInWindow.phase === 'open'} onToggle={() => toggle(attendee)} />
           ))}
         </ul>
       )}
@@ -113,10 +118,12 @@ interface AttendeeRowProps {
   attendee: Attendee;
   busy: boolean;
   canCheckIn: boolean;
+  /** Outside the check-in window the toggle stays visible (it shows who arrived) but cannot be changed. */
+  windowOpen: boolean;
   onToggle: () => void;
 }
 
-function AttendeeRow({ attendee, busy, canCheckIn, onToggle }: AttendeeRowProps) {
+function AttendeeRow({ attendee, busy, canCheckIn, windowOpen, onToggle }: AttendeeRowProps) {
   const { t, formatDateTime } = useEvI18n();
   const status =
     attendee.status === 'waitlisted' ? t('ev.att.status.waitlisted', { position: attendee.position ?? '?' }) : t(`ev.att.status.${attendee.status}`);
@@ -131,7 +138,7 @@ function AttendeeRow({ attendee, busy, canCheckIn, onToggle }: AttendeeRowProps)
       </div>
       {attendee.status === 'going' && canCheckIn && (
         <label className="ev-toggle">
-          <input type="checkbox" checked={attendee.checkedInAt !== null} disabled={busy} onChange={onToggle} data-testid="checkin-toggle" />
+          <input type="checkbox" checked={attendee.checkedInAt !== null} disabled={busy || !windowOpen} onChange={onToggle} data-testid="checkin-toggle" />
           <span>{attendee.checkedInAt ? t('ev.att.checkedIn') : t('ev.att.checkIn')}</span>
         </label>
       )}

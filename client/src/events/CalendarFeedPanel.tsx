@@ -1,5 +1,6 @@
 // "Subscribe to my events": my private calendar feed URL with copy, a webcal link for calendar apps, and rotate or
-// revoke behind a confirmation (the old URL stops working either way).
+// revoke behind a confirmation (the old URL stops working either way). The address is shown once, when it is made,
+// so the panel says "copy it now" then, and confirms a copy where screen readers hear it too.
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../components/Notice';
 import { createCalendarFeed, deleteCalendarFeed, getCalendarFeed, type CalendarFeed } from './api';
@@ -53,7 +54,9 @@ export function CalendarFeedPanel() {
   return (
     <details className="card ev-feed" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="calendar-feed">
       <summary className="ev-feed__summary">{t('ev.feed.title')}</summary>
-      <p className="field__hint">{t('ev.feed.intro')}</p>
+      <p className="field__hint">
+        {t('ev.feed.intro')} {t('ev.feed.tentative')}
+      </p>
       {state.status === 'error' && <ErrorNotice error={state.error} />}
       {state.status === 'ready' && state.feed === null && (
         <>
@@ -68,17 +71,20 @@ export function CalendarFeedPanel() {
       )}
       {state.status === 'ready' && state.feed !== null && state.feed.url !== null && (
         <>
+          <p className="notice ev-notice--warn" data-testid="feed-copy-now">
+            <strong>{t('ev.feed.copyNow')}</strong>
+          </p>
           <label className="field__label" htmlFor="ev-feed-url">
             {t('ev.feed.url')}
           </label>
           <div className="ev-feed__row">
             <input id="ev-feed-url" className="field__input ev-feed__url" readOnly value={state.feed.url} onFocus={(e) => e.currentTarget.select()} data-testid="feed-url" />
-            <button type="button" className="button button--secondary" onClick={() => state.feed?.url && copyUrl(state.feed.url)}>
+            <button type="button" className="button button--secondary ev-feed__copy" onClick={() => state.feed?.url && copyUrl(state.feed.url)} data-testid="feed-copy">
               {copy === 'copied' ? t('ev.feed.copied') : t('ev.feed.copy')}
             </button>
           </div>
-          <p role="status" className="field__hint">
-            {copy === 'failed' ? t('ev.feed.copyFailed') : ''}
+          <p role="status" className={copy === 'copied' ? 'field__hint ev-feed__copied' : 'field__hint'} data-testid="feed-copy-status">
+            {copy === 'failed' ? t('ev.feed.copyFailed') : copy === 'copied' ? t('ev.feed.copiedNotice') : ''}
           </p>
           {state.feed.webcalUrl && (
             <p>

@@ -1,10 +1,15 @@
 // /events/:id/checkin (moderators): type the code under a member's QR code; shows who was checked in, the last few
-// arrivals, and "checked in N / going M". Camera scanning is left to the phone's own QR reader for now.
+// arrivals, and "N of M attendees checked in". Camera scanning is left to the phone's own camera app: the QR code is
+// a link to this screen with ?code=..., which prefills the field (never submits by itself: the moderator confirms).
+// Outside the check-in window the field is disabled and the screen says when it opens or when it closed.
 import { useState, type FormEvent } from 'react';
 import type { Attendee, Community, CommunityEvent } from '../../../server/contracts/api';
 import { EmptyState, ErrorNotice } from '../components/Notice';
 import { Link } from '../router/Link';
 import { checkIn } from './api';
+import { codeFromSearch } from './checkInLink';
+import { useCheckInWindow } from './checkInWindow';
+import { CheckInWindowNotice } from './CheckInWindowNotice';
 import { EventStateBadge } from './EventBadges';
 import { useEvI18n } from './i18n/useEvI18n';
 import { canSeeAttendees } from './roles';
@@ -28,15 +33,19 @@ function CheckInDesk({ initial, community }: { initial: CommunityEvent; communit
   const { t, formatNumber } = useEvI18n();
   const live = useLiveEvent({ initial, role: community.myRole });
   const { event } = live;
-  const [code, setCode] = useState('');
+  const [prefilled] = useState(() => codeFromSearch(window.location.search));
+  const [code, setCode] = useState(prefilled);
+  const checkInWindow = useCheckInWindow(event);
+  const closed = checkInWindow.phase !== 'open';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [recent, setRecent] = useState<Attendee[]>([]);
+  const last = recent[0];
 
   const submit = (formEvent: FormEvent): void => {
     formEvent.preventDefault();
     const typed = code.trim();
-    if (!typed) return;
+    if (!typed || closed) return;
     setBusy(true);
     setError(null);
     checkIn(event.id, { code: typed })
@@ -48,7 +57,6 @@ function CheckInDesk({ initial, community }: { initial: CommunityEvent; communit
       .finally(() => setBusy(false));
   };
 
-  const last = recent[0];
   return (
     <div className="ev-screen" data-testid="checkin-page" data-realtime={live.room}>
       <form className="card" onSubmit={submit}>
@@ -61,6 +69,7 @@ function CheckInDesk({ initial, community }: { initial: CommunityEvent; communit
         <p className="ev-summary" data-testid="checkin-summary">
           {t('ev.att.summary', { checkedIn: formatNumber(event.counts.checkedIn), going: formatNumber(event.counts.going) })}
         </p>
+        <CheckInWindowNotice event={event} window={checkInWindow} />
         <div className="field">
           <label className="field__label" htmlFor="ev-ci-code">
             {t('ev.ci.code')}
@@ -71,19 +80,21 @@ function CheckInDesk({ initial, community }: { initial: CommunityEvent; communit
               className="field__input ev-ci__code"
               value={code}
               onChange={(e) => setCode(e.target.value)}
+              disabled={closed}
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
               aria-describedby="ev-ci-hint"
               data-testid="checkin-input"
             />
-            <button type="submit" className="button" disabled={busy || !code.trim()} data-testid="checkin-submit">
+            <button type="submit" className="button ev-ci__submit" disabled={busy || closed || !code.trim()} data-testid="checkin-submit">
               {t('ev.ci.submit')}
             </button>
           </div>
           <p className="field__hint" id="ev-ci-hint">
             {t('ev.ci.codeHint')}
           </p>
+          {prefilled && code === prefilled && !last && <p className="field__hint" data-testid="checkin-prefilled">{t('ev.ci.prefilled')}</p>}
         </div>
         <p role="status" aria-live="polite" className={last ? 'notice ev-notice--good' : 'visually-hidden'} data-testid="checkin-result">
           {last ? t('ev.ci.done', { name: last.user.displayName, handle: last.user.handle }) : ''}

@@ -29,7 +29,7 @@ export function EventCard({ event, showCommunity = false }: { event: CommunityEv
         <div className="ev-card__footer">
           <EventCountsLine event={event} />
           {full && <span className="badge ev-badge ev-badge--waitlisted">{t('ev.full')}</span>}
-          <MyRsvpBadge rsvp={event.myRsvp} />
+          <MyRsvpBadge rsvp={event.myRsvp} eventStatus={event.status} />
         </div>
       </div>
     </li>

@@ -24,7 +24,7 @@ export interface EventFormPageProps {
 
 /** The create/edit form. */
 export function EventFormPage({ community, event: loaded }: EventFormPageProps) {
-  const { t } = useEvI18n();
+  const { t, tn } = useEvI18n();
   const id = useId();
   const form = useEventForm({ slug: community.slug, loaded, t });
   const { event, values, set, problem } = form;
@@ -111,7 +111,7 @@ export function EventFormPage({ community, event: loaded }: EventFormPageProps) 
               checked={values.reminders.includes(minutes)}
               onChange={(e) => set('reminders', e.target.checked ? [...values.reminders, minutes] : values.reminders.filter((m) => m !== minutes))}
             />
-            {reminderText(minutes, t)}
+            {reminderText(minutes, tn)}
           </label>
         ))}
         {problem('reminders') && <p className="field__error">{problem('reminders')}</p>}

@@ -1,5 +1,7 @@
 // Going / Interested / Not going with my current answer pressed, my status ("Waitlist #2") announced politely when
-// it changes (a promotion arrives live), and closed states that say why.
+// it changes (a promotion arrives live), and closed states that say why. On the waitlist the Going button reads
+// "On the waitlist (#1)" in the waitlist colour: she asked for a seat but has none yet. A cancelled event shows no
+// buttons at all, only what happened and what her answer was.
 import { useEffect, useRef, useState } from 'react';
 import type { CommunityEvent, RsvpAnswer } from '../../../server/contracts/api';
 import { ErrorNotice } from '../components/Notice';
@@ -31,6 +33,8 @@ export function RsvpPanel({ event, member, onAnswered }: RsvpPanelProps) {
     previous.current = now;
   }, [mine?.status, t]);
 
+  if (event.status === 'cancelled') return <CancelledPanel event={event} />;
+
   const closed = event.status !== 'scheduled';
   const full = event.capacity !== null && event.counts.going >= event.capacity;
   const pressed = (answer: RsvpAnswer): boolean =>
@@ -51,14 +55,13 @@ export function RsvpPanel({ event, member, onAnswered }: RsvpPanelProps) {
         <h2 id="ev-rsvp-title">{t('ev.rsvp.label')}</h2>
         <MyRsvpBadge rsvp={mine} showNotGoing />
       </div>
-      {event.status === 'cancelled' && <p className="notice notice--error">{t('ev.cancelledNotice')}</p>}
       {event.status === 'ended' && <p className="notice ev-notice--ended">{t('ev.endedNotice')}</p>}
       <div className="ev-rsvp__buttons" role="group" aria-labelledby="ev-rsvp-title">
         {ANSWERS.map((status) => (
           <button
             key={status}
             type="button"
-            className={`button ${pressed(status) ? '' : 'button--secondary'} ev-rsvp__button`}
+            className={`button ${pressed(status) ? '' : 'button--secondary'} ev-rsvp__button${status === 'going' && mine?.status === 'waitlisted' ? ' ev-rsvp__button--waitlisted' : ''}`}
             aria-pressed={pressed(status)}
             disabled={closed || !member || sending !== null}
             onClick={() => answer(status)}
@@ -66,9 +69,11 @@ export function RsvpPanel({ event, member, onAnswered }: RsvpPanelProps) {
           >
             {sending === status
               ? t('ev.rsvp.sending')
-              : status === 'going' && full && !pressed('going')
-                ? t('ev.rsvp.joinWaitlist')
-                : t(`ev.rsvp.${status}`)}
+              : status === 'going' && mine?.status === 'waitlisted'
+                ? t('ev.rsvp.onWaitlist', { position: mine.position ?? '?' })
+                : status === 'going' && full && !pressed('going')
+                  ? t('ev.rsvp.joinWaitlist')
+                  : t(`ev.rsvp.${status}`)}
           </button>
         ))}
       </div>
@@ -80,6 +85,27 @@ export function RsvpPanel({ event, member, onAnswered }: RsvpPanelProps) {
       </p>
       {announcement && <p className="notice ev-notice--good">{announcement}</p>}
       {error !== null && <ErrorNotice error={error} />}
+    </section>
+  );
+}
+
+/** A cancelled event's answer box: "This event has been cancelled — you were going." and nothing to press. */
+function CancelledPanel({ event }: { event: CommunityEvent }) {
+  const { t } = useEvI18n();
+  const was = event.myRsvp?.status;
+  const text =
+    was === 'going'
+      ? t('ev.cancelled.wasGoing')
+      : was === 'waitlisted'
+        ? t('ev.cancelled.wasWaitlisted')
+        : was === 'interested'
+          ? t('ev.cancelled.wasInterested')
+          : t('ev.cancelledNotice');
+  return (
+    <section className="card ev-rsvp" data-testid="rsvp-panel" data-my-status={was ?? 'none'}>
+      <p className="notice notice--error ev-rsvp__cancelled" data-testid="cancelled-notice">
+        {text}
+      </p>
     </section>
   );
 }

@@ -18,6 +18,7 @@ import {
   type ServerFieldErrors,
 } from './eventForm';
 import type { EvTranslate } from './i18n/types';
+import { leaveSavedNotice } from './flash';
 import { eventPath } from './routes';
 
 export interface EventFormState {
@@ -94,7 +95,12 @@ export function useEventForm(options: { slug: string; loaded: CommunityEvent | u
     if (!checked.ok) return;
     setSaving(true);
     const request = event ? updateEvent(event.id, patchBody(checked.input, event)) : createEvent(slug, createBody(checked.input));
-    request.then((saved) => navigate(eventPath(saved.id)), failed);
+    request.then((saved) => {
+      // Said on the event page: whether it was made, and whether members hear of a new start (the server tells
+      // going and waitlisted members only when the start moves).
+      leaveSavedNotice(saved.id, !event ? 'created' : saved.startsAt !== event.startsAt ? 'moved' : 'changed');
+      navigate(eventPath(saved.id));
+    }, failed);
   };
 
   const reload = (): void => {
