@@ -2,6 +2,10 @@
 import { mountEventRoutes } from './routes/events/eventRoutes';
 import { mountRsvpRoutes } from './routes/events/rsvpRoutes';
 import { mountCalendarRoutes } from './routes/events/calendarRoutes';
+import { mountSurveyRoutes } from './routes/surveys/surveyRoutes';
+import { mountResponseRoutes } from './routes/surveys/responseRoutes';
+import { mountResultRoutes } from './routes/surveys/resultRoutes';
+import { mountFeedbackRoutes } from './routes/feedback/feedbackRoutes';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Express } from 'express';
@@ -69,6 +73,10 @@ export function createApp(deps: Deps): Express {
   mountEventRoutes(target, deps, limits);
   mountRsvpRoutes(target, deps, limits);
   mountCalendarRoutes(target, deps, limits);
+  mountSurveyRoutes(target, deps, limits);
+  mountResponseRoutes(target, deps, limits);
+  mountResultRoutes(target, deps, limits);
+  mountFeedbackRoutes(target, deps, limits);
   const openApi = buildOpenApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {
     res.json(openApi);

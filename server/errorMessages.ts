@@ -33,6 +33,13 @@ export const ERROR_MESSAGES = {
   },
   invalid_parent: { en: 'You can only reply to a published post.', id: 'Balasan hanya untuk kiriman yang sudah terbit.' },
   post_not_editable: { en: 'This post can no longer be edited.', id: 'Kiriman ini tidak bisa diubah lagi.' },
+  already_responded: { en: 'You have already answered this survey.', id: 'Anda sudah menjawab survei ini.' },
+  survey_closed: { en: 'This survey is closed.', id: 'Survei ini sudah ditutup.' },
+  survey_not_open: { en: 'This survey is not open yet.', id: 'Survei ini belum dibuka.' },
+  survey_locked: {
+    en: 'This change would invalidate answers already given.',
+    id: 'Perubahan ini akan membuat jawaban yang sudah masuk tidak berlaku.',
+  },
   event_cancelled: { en: 'This event has been cancelled.', id: 'Acara ini sudah dibatalkan.' },
   event_ended: { en: 'This event has already ended.', id: 'Acara ini sudah selesai.' },
   rsvp_not_going: {

@@ -1,5 +1,6 @@
 // Socket.IO events of the contract. Every payload carries communitySlug and the full object it names.
 import type { CommunityEvent, ModerationItem, Notification, Post, Role } from './api';
+import type { Feedback } from './surveys';
 
 export interface CommunityJoinRequest {
   slug: string;
@@ -36,6 +37,20 @@ export interface EventPayload {
   event: CommunityEvent;
 }
 
+/** A survey got a response: counts only, never who or what (managers watching its results). */
+export interface SurveyResponsePayload {
+  communitySlug: string;
+  surveyId: string;
+  responseCount: number;
+  responseRate: number;
+}
+
+/** New feedback reached the inbox (managers and moderators). */
+export interface FeedbackPayload {
+  communitySlug: string;
+  feedback: Feedback;
+}
+
 export interface ServerToClientEvents {
   'post:published': (payload: PostPayload) => void;
   'post:updated': (payload: PostPayload) => void;
@@ -44,6 +59,8 @@ export interface ServerToClientEvents {
   'queue:item_opened': (payload: QueueItemPayload) => void;
   'queue:item_updated': (payload: QueueItemPayload) => void;
   'event:updated': (payload: EventPayload) => void;
+  'survey:response': (payload: SurveyResponsePayload) => void;
+  'feedback:new': (payload: FeedbackPayload) => void;
   notification: (payload: NotificationPayload) => void;
   'membership:changed': (payload: MembershipPayload) => void;
   /** Sent once on connect so the client has an event before any reconnect. */

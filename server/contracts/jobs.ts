@@ -1,6 +1,6 @@
 // BullMQ queues and their job data, shared by the producers (server) and processors (workers).
 
-export const QUEUE_NAMES = { flagging: 'flagging', events: 'events' } as const;
+export const QUEUE_NAMES = { flagging: 'flagging', events: 'events', surveys: 'surveys' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export interface FlagPostJob {
@@ -70,9 +70,23 @@ export function eventCancelledJobId(job: EventCancelledJob): string {
   return `cancelled-${job.eventId}`;
 }
 
+/** Close a survey at its `closesAt`; a job whose survey's closesAt has changed since is stale and does nothing. */
+export interface SurveyCloseJob {
+  surveyId: string;
+  closesAt: string;
+}
+export type SurveyJob = SurveyCloseJob;
+export const SURVEY_JOB_NAMES = { close: 'close' } as const;
+
+/** One closing job per (survey, closesAt): re-planning the same time again is a no-op. */
+export function surveyCloseJobId(job: SurveyCloseJob): string {
+  return `close-${job.surveyId}-${Date.parse(job.closesAt)}`;
+}
+
 export interface JobMap {
   flagging: FlagJob;
   events: EventJob;
+  surveys: SurveyJob;
 }
 
 /** The post revisions a flagging job asks to check. */

@@ -24,7 +24,12 @@ export type CommunityAction =
   | 'event.manage'
   | 'event.rsvp'
   | 'event.rsvp_leave'
-  | 'event.attendees';
+  | 'event.attendees'
+  | 'survey.read'
+  | 'survey.manage'
+  | 'survey.answer'
+  | 'feedback.send'
+  | 'feedback.inbox';
 
 const MINIMUM_ROLE: Record<CommunityAction, Role> = {
   // Reading is every member's, whatever their sanctions: none of them is listed in BLOCKED_BY.
@@ -52,6 +57,14 @@ const MINIMUM_ROLE: Record<CommunityAction, Role> = {
   'event.rsvp_leave': 'member',
   // The attendee list and check-in at the door.
   'event.attendees': 'moderator',
+  // Members see open and closed surveys; drafts and results are the managers' (survey.manage).
+  'survey.read': 'member',
+  'survey.manage': 'manager',
+  'survey.answer': 'member',
+  // Any member, sanctioned or not (not in BLOCKED_BY): the inbox is where a suspended member asks why.
+  'feedback.send': 'member',
+  // Managers and moderators work the inbox (issue 11).
+  'feedback.inbox': 'moderator',
 };
 
 /** Sanctions that stop an action, in the order their error is reported. */
@@ -61,6 +74,8 @@ const BLOCKED_BY: Partial<Record<CommunityAction, SanctionKind[]>> = {
   'post.report': ['suspend'],
   // Issue 10: a muted member, too, cannot RSVP (a ban already ends the membership).
   'event.rsvp': ['suspend', 'mute'],
+  // The contract: a suspended member cannot answer; a mute only stops posting.
+  'survey.answer': ['suspend'],
 };
 
 /** Throws the contract error when the actor may not take the action; returns otherwise. */

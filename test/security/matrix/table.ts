@@ -25,6 +25,10 @@ import { UNAUTHENTICATED, OK, CREATED, GONE, FORBIDDEN, NOT_MEMBER, OWN_POST, BA
 import { CALENDAR_ROWS } from './calendarRows';
 import { EVENT_ROWS } from './eventRows';
 import { RSVP_ROWS } from './rsvpRows';
+import { SURVEY_ROWS } from './surveyRows';
+import { RESPONSE_ROWS } from './responseRows';
+import { RESULT_ROWS } from './resultRows';
+import { FEEDBACK_ROWS } from './feedbackRows';
 
 export type { Call, Cell, CellContext, Row } from './cells';
 
@@ -360,6 +364,10 @@ export const TABLE: Record<string, Row> = {
   ...EVENT_ROWS,
   ...RSVP_ROWS,
   ...CALENDAR_ROWS,
+  ...SURVEY_ROWS,
+  ...RESPONSE_ROWS,
+  ...RESULT_ROWS,
+  ...FEEDBACK_ROWS,
 };
 
 /** The expected answer of one cell; an instance administrator is a non-member of the community unless said. */
