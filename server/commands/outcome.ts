@@ -14,7 +14,11 @@ export type DomainEvent =
   /** A session ended (logout, revocation): its open sockets are disconnected on every process. */
   | { type: 'session:ended'; sessionId: string }
   /** An event changed (fields, state or counts): its fresh state goes to the community's members. */
-  | { type: 'event:updated'; communityId: string; eventId: string };
+  | { type: 'event:updated'; communityId: string; eventId: string }
+  /** A survey got a response: its counts (never who, never what) go to the community's managers. */
+  | { type: 'survey:response'; communityId: string; surveyId: string }
+  /** Feedback reached the inbox (clear of the checker, or released by a moderator): to managers and moderators. */
+  | { type: 'feedback:new'; communityId: string; feedbackId: string };
 
 /** The event every command returns when it changes what a user may see in a community. */
 export function accessChanged(communityId: string, userId: string): DomainEvent {
