@@ -345,3 +345,25 @@ export function previewQuestions(values: SurveyFormValues): SurveyQuestion[] {
     };
   });
 }
+
+/** Server messages by form place: "title", "description", "closesAt", "audience", "question:<index>". */
+export type ServerProblems = Readonly<Record<string, string>>;
+
+const FIELDS = new Set(['title', 'description', 'closesAt', 'audience', 'anonymous']);
+
+/** The places a 422's details (`[{path, message}]`) point at; paths like "body.questions.2.options" or "questions[2]". */
+export function serverProblemsOf(details: unknown): ServerProblems {
+  const found: Record<string, string> = {};
+  if (!Array.isArray(details)) return found;
+  for (const entry of details as unknown[]) {
+    if (typeof entry !== 'object' || entry === null || !('path' in entry)) continue;
+    const { path, message } = entry as { path: unknown; message?: unknown };
+    if (typeof path !== 'string') continue;
+    const text = typeof message === 'string' ? message : '';
+    const normal = path.replace(/^body\./, '');
+    const question = /^questions(?:\[(\d+)\]|\.(\d+))/.exec(normal);
+    const place = question ? `question:${question[1] ?? question[2] ?? ''}` : (normal.split(/[.[]/)[0] ?? '');
+    if ((question || FIELDS.has(place)) && found[place] === undefined) found[place] = text;
+  }
+  return found;
+}
