@@ -8,6 +8,7 @@ import {
   isAnswered,
   problemsFromDetails,
   TEXT_ANSWER_MAX,
+  textLimit,
   toggleOption,
   validateAnswers,
 } from '../../client/src/surveys/answers';
@@ -45,6 +46,14 @@ describe('validateAnswers', () => {
       text: { reason: 'tooLong', max: TEXT_ANSWER_MAX },
     });
     expect(validateAnswers(QUESTIONS, { single: 0, rating: 2.5 }).rating).toEqual({ reason: 'outOfRange', min: 1, max: 5 });
+  });
+
+  it("uses a text question's own maxLength, counting an emoji as one character", () => {
+    const short = { ...QUESTIONS[4], maxLength: 3 } as SurveyQuestion;
+    expect(textLimit(short)).toBe(3);
+    expect(textLimit(QUESTIONS[4] as SurveyQuestion)).toBe(TEXT_ANSWER_MAX);
+    expect(validateAnswers([short], { text: ' 🙂🙂🙂 ' })).toEqual({});
+    expect(validateAnswers([short], { text: 'abcd' })).toEqual({ text: { reason: 'tooLong', max: 3 } });
   });
 });
 

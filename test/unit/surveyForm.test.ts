@@ -164,6 +164,13 @@ describe('checkSurveyForm', () => {
     expect(!wide.ok && wide.problems.question[key]).toEqual({ range: 'range' });
   });
 
+  it('refuses options that differ only in case, as the server does', () => {
+    const state = filled();
+    const key = keys(state)[0] ?? '';
+    const checked = checkSurveyForm(run(state, { type: 'setOption', key, index: 1, value: 'jakarta ' }), NOW);
+    expect(!checked.ok && checked.problems.question[key]).toEqual({ options: 'duplicate' });
+  });
+
   it('reads the closing time in the local zone; empty means none', () => {
     expect(closesAtOf('', '')).toBeNull();
     expect(closesAtOf('', '10:00')).toBe('invalid');

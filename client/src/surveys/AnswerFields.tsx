@@ -2,7 +2,7 @@
 // the 0-10 scale with its end labels (nps) and a textarea with a counter (text). Used by the answering form and by
 // the builder's live preview; each question is a fieldset whose legend is the prompt, its problem tied to it.
 import type { SurveyQuestion } from '../../../server/contracts/surveys';
-import { boundsOf, TEXT_ANSWER_MAX, toggleOption, type AnswerProblem, type AnswerProblems, type AnswerValue, type Answers } from './answers';
+import { boundsOf, textLength, textLimit, toggleOption, type AnswerProblem, type AnswerProblems, type AnswerValue, type Answers } from './answers';
 import type { SvI18n } from './i18n/useSvI18n';
 import { useSvI18n } from './i18n/useSvI18n';
 import { npsGroup } from './nps';
@@ -119,8 +119,8 @@ function QuestionField({ question, number, value, problem, onChange, id, disable
           />
           <p className="sv-text__counter" id={`${id}-counter`}>
             {t('sv.answer.counter', {
-              count: formatNumber(typeof value === 'string' ? value.length : 0),
-              max: formatNumber(TEXT_ANSWER_MAX),
+              count: formatNumber(typeof value === 'string' ? textLength(value) : 0),
+              max: formatNumber(textLimit(question)),
             })}
           </p>
         </div>

@@ -3,8 +3,17 @@
 // server's 422 details mapped back onto the questions they name.
 import type { AnswerInput, SurveyQuestion } from '../../../server/contracts/surveys';
 
-/** Longest text answer the form lets through (the server refuses longer with a 422 too). */
+/** Longest text answer when the question names no limit (the server's default; it refuses longer with a 422). */
 export const TEXT_ANSWER_MAX = 2_000;
+
+/** A text question's own limit (`maxLength`) when the server sends one, else the default. */
+export function textLimit(question: SurveyQuestion): number {
+  const own: unknown = (question as SurveyQuestion & { maxLength?: unknown }).maxLength;
+  return typeof own === 'number' && own > 0 ? own : TEXT_ANSWER_MAX;
+}
+
+/** Characters as the server counts them (code points, so an emoji is one). */
+export const textLength = (text: string): number => [...text].length;
 
 /** An option index (single), indexes (multi), a number (rating, nps), a text, or nothing yet. */
 export type AnswerValue = number | number[] | string | null;
@@ -52,7 +61,7 @@ function checkOne(question: SurveyQuestion, value: AnswerValue | undefined): Ans
       return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? null : { reason: 'outOfRange', min, max };
     }
     case 'text':
-      return typeof value === 'string' && value.trim().length <= TEXT_ANSWER_MAX ? null : { reason: 'tooLong', max: TEXT_ANSWER_MAX };
+      return typeof value === 'string' && textLength(value.trim()) <= textLimit(question) ? null : { reason: 'tooLong', max: textLimit(question) };
   }
 }
 
@@ -88,7 +97,6 @@ const REASONS: Readonly<Record<string, AnswerProblem['reason']>> = {
   missing: 'missing',
   missing_required: 'missing',
   invalid_option: 'invalidOption',
-  wrong_option: 'invalidOption',
   unknown_option: 'invalidOption',
   out_of_range: 'outOfRange',
   too_long: 'tooLong',
@@ -104,7 +112,7 @@ function problemFor(question: SurveyQuestion, reason: unknown, message: string):
     case 'outOfRange':
       return { reason: 'outOfRange', ...boundsOf(question) };
     case 'tooLong':
-      return { reason: 'tooLong', max: TEXT_ANSWER_MAX };
+      return { reason: 'tooLong', max: textLimit(question) };
     default:
       return { reason: 'server', message };
   }

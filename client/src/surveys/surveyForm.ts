@@ -5,7 +5,7 @@ import type { QuestionKind, Survey, SurveyQuestion } from '../../../server/contr
 import type { QuestionInput, SurveyInput, SurveyPatch } from './api';
 
 export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2_000;
+export const DESCRIPTION_MAX = 5_000;
 export const PROMPT_MAX = 500;
 export const OPTION_MAX = 200;
 export const OPTIONS_MAX = 20;
@@ -215,7 +215,7 @@ export function surveyFormReducer(state: SurveyFormState, action: SurveyFormActi
 }
 
 /** Why a field or a question is refused; the builder words it in the reader's language. */
-export type FormProblem = 'required' | 'tooLong' | 'options' | 'range' | 'past' | 'event' | 'invalid';
+export type FormProblem = 'required' | 'tooLong' | 'options' | 'duplicate' | 'range' | 'past' | 'event' | 'invalid';
 
 export interface FormProblems {
   title?: FormProblem;
@@ -271,6 +271,7 @@ export function checkSurveyForm(state: SurveyFormState, now: Date): CheckedForm 
     if (hasOptions(q.kind)) {
       const options = q.options.map((o) => o.trim());
       if (options.length < 2 || options.some((o) => !o)) found.options = 'options';
+      else if (new Set(options.map((o) => o.toLocaleLowerCase())).size !== options.length) found.options = 'duplicate';
       else if (options.some((o) => o.length > OPTION_MAX)) found.options = 'tooLong';
     }
     if (q.kind === 'rating') {

@@ -102,6 +102,7 @@ export const svEn = {
   'sv.problem.required': 'This is required.',
   'sv.problem.tooLong': 'This is too long.',
   'sv.problem.options': 'Give at least two options, none of them empty.',
+  'sv.problem.duplicate': 'Each option must be different.',
   'sv.problem.range': 'Use whole numbers from 0 to 10, the lowest below the highest.',
   'sv.problem.past': 'The closing time must be in the future.',
   'sv.problem.event': 'Choose an event.',

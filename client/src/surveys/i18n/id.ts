@@ -103,6 +103,7 @@ export const svId = {
   'sv.problem.required': 'Wajib diisi.',
   'sv.problem.tooLong': 'Terlalu panjang.',
   'sv.problem.options': 'Beri paling sedikit dua pilihan, dan tidak ada yang kosong.',
+  'sv.problem.duplicate': 'Setiap pilihan harus berbeda.',
   'sv.problem.range': 'Gunakan bilangan bulat 0 sampai 10, yang terendah lebih kecil dari yang tertinggi.',
   'sv.problem.past': 'Waktu tutup harus di masa mendatang.',
   'sv.problem.event': 'Pilih sebuah acara.',
