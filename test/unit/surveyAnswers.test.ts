@@ -17,11 +17,11 @@ import { svEn } from '../../client/src/surveys/i18n/en';
 import { svId } from '../../client/src/surveys/i18n/id';
 
 const QUESTIONS: SurveyQuestion[] = [
-  { id: 'single', kind: 'single', prompt: 'Di mana?', options: ['Jakarta', 'Bandung', 'Surabaya'], required: true, min: null, max: null },
-  { id: 'multi', kind: 'multi', prompt: 'Topik', options: ['Moderasi', 'Acara'], required: false, min: null, max: null },
-  { id: 'rating', kind: 'rating', prompt: 'Puas?', options: [], required: true, min: 1, max: 5 },
-  { id: 'nps', kind: 'nps', prompt: 'Rekomendasi?', options: [], required: false, min: 0, max: 10 },
-  { id: 'text', kind: 'text', prompt: 'Saran', options: [], required: false, min: null, max: null },
+  { id: 'single', kind: 'single', prompt: 'Di mana?', options: ['Jakarta', 'Bandung', 'Surabaya'], required: true, min: null, max: null, maxLength: null } as SurveyQuestion,
+  { id: 'multi', kind: 'multi', prompt: 'Topik', options: ['Moderasi', 'Acara'], required: false, min: null, max: null, maxLength: null } as SurveyQuestion,
+  { id: 'rating', kind: 'rating', prompt: 'Puas?', options: [], required: true, min: 1, max: 5, maxLength: null } as SurveyQuestion,
+  { id: 'nps', kind: 'nps', prompt: 'Rekomendasi?', options: [], required: false, min: 0, max: 10, maxLength: null } as SurveyQuestion,
+  { id: 'text', kind: 'text', prompt: 'Saran', options: [], required: false, min: null, max: null, maxLength: null } as SurveyQuestion,
 ];
 
 describe('validateAnswers', () => {

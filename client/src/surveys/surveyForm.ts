@@ -3,6 +3,7 @@
 // so the rules are unit-tested without a browser.
 import type { QuestionKind, Survey, SurveyQuestion } from '../../../server/contracts/surveys';
 import type { QuestionInput, SurveyInput, SurveyPatch } from './api';
+import { TEXT_ANSWER_MAX } from './answers';
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5_000;
@@ -335,6 +336,7 @@ export function previewQuestions(values: SurveyFormValues): SurveyQuestion[] {
     const min = Number(q.min);
     const max = Number(q.max);
     const rating = q.kind === 'rating' && isWhole(q.min) && isWhole(q.max) && min < max && max - min <= RATING_CEILING;
+    // Asserted: `maxLength` is joining the contract's SurveyQuestion (the server's text limit).
     return {
       id: q.key,
       kind: q.kind,
@@ -343,7 +345,8 @@ export function previewQuestions(values: SurveyFormValues): SurveyQuestion[] {
       required: q.required,
       min: q.kind === 'nps' ? 0 : rating ? min : q.kind === 'rating' ? 1 : null,
       max: q.kind === 'nps' ? 10 : rating ? max : q.kind === 'rating' ? 5 : null,
-    };
+      maxLength: q.kind === 'text' ? TEXT_ANSWER_MAX : null,
+    } as SurveyQuestion;
   });
 }
 
