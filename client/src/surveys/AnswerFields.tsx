@@ -148,13 +148,15 @@ function Scale({ question, value, onChange, id }: { question: SurveyQuestion; va
         >
           <input
             type="radio"
-            className="visually-hidden"
+            className="sv-scale__input"
             name={`${id}-scale`}
             checked={value === v}
             onChange={() => onChange(v)}
             aria-label={question.kind === 'rating' ? t('sv.answer.ratingLabel', { value: formatNumber(v), max: formatNumber(max) }) : formatNumber(v)}
           />
-          <span aria-hidden="true">{formatNumber(v)}</span>
+          <span className="sv-scale__text" aria-hidden="true">
+            {formatNumber(v)}
+          </span>
         </label>
       ))}
     </div>
