@@ -187,13 +187,13 @@ describe('checkSurveyForm', () => {
 describe('an open survey keeps answers valid', () => {
   const open = initialSurveyForm(survey());
 
-  it('locks saved questions: kind, required, bounds, place, removal and saved options', () => {
+  it('locks saved questions: kind, becoming required, bounds, place, removal and saved options', () => {
     expect(open.open).toBe(true);
     const [qa, qb] = keys(open);
     const after = run(
       open,
       { type: 'setKind', key: qa ?? '', kind: 'multi' },
-      { type: 'setRequired', key: qa ?? '', value: false },
+      { type: 'setRequired', key: qb ?? '', value: true },
       { type: 'setBound', key: qb ?? '', bound: 'max', value: '10' },
       { type: 'move', key: qb ?? '', by: -1 },
       { type: 'remove', key: qa ?? '' },
@@ -220,6 +220,13 @@ describe('an open survey keeps answers valid', () => {
     expect(keys(after)[2]).toBe(added);
     expect(after.values.questions[2]).toMatchObject({ required: false, id: null, prompt: 'Saran?' });
     expect(run(after, { type: 'removeOption', key: qa ?? '', index: 2 }).values.questions[0]?.options).toEqual(['Jakarta', 'Bandung (Dago)']);
+  });
+
+  it('lets a required question become optional, never the other way', () => {
+    const [qa] = keys(open);
+    const optional = run(open, { type: 'setRequired', key: qa ?? '', value: false });
+    expect(optional.values.questions[0]?.required).toBe(false);
+    expect(run(optional, { type: 'setRequired', key: qa ?? '', value: true }).values.questions[0]?.required).toBe(false);
   });
 
   it('patches only what changed, with the version, and questions with their ids', () => {

@@ -120,9 +120,9 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
         </div>
       )}
       {question.kind === 'nps' && <p className="field__hint">{t('sv.form.npsFixed')}</p>}
-      {question.kind === 'text' && <p className="field__hint">{t('sv.form.textHint', { max: formatNumber(TEXT_ANSWER_MAX) })}</p>}
+      {question.kind === 'text' && <p className="field__hint">{t('sv.form.textHint', { max: formatNumber(question.maxLength ?? TEXT_ANSWER_MAX) })}</p>}
       <label className="mod-check sv-editor__required">
-        <input type="checkbox" checked={question.required} disabled={locked || open} onChange={(e) => dispatch({ type: 'setRequired', key, value: e.target.checked })} />
+        <input type="checkbox" checked={question.required} disabled={open && !question.required} onChange={(e) => dispatch({ type: 'setRequired', key, value: e.target.checked })} />
         {t('sv.form.required')}
       </label>
     </fieldset>

@@ -88,6 +88,13 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
         {(builder.locked || builder.conflict) && (
           <div className="notice notice--error" role="alert" data-testid={builder.locked ? 'sv-locked' : 'sv-conflict'}>
             <p>{builder.locked ? t('sv.form.locked') : t('sv.form.conflict')}</p>
+            {builder.locked && builder.locked.length > 0 && (
+              <ul className="sv-locked__list">
+                {builder.locked.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            )}
             <button type="button" className="button button--secondary" onClick={builder.reload}>
               {t('sv.form.reload')}
             </button>

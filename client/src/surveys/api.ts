@@ -13,6 +13,8 @@ export interface QuestionInput {
   required?: boolean;
   min?: number;
   max?: number;
+  /** A text question's limit (the server's default when absent). */
+  maxLength?: number;
 }
 
 /** The create body. */

@@ -31,6 +31,8 @@ export interface QuestionDraft {
   locked: boolean;
   /** How many options were saved (an open survey's existing options may be reworded, not removed). */
   savedOptions: number;
+  /** A text question's limit as the server keeps it; null: the server's default. */
+  maxLength: number | null;
 }
 
 export interface SurveyFormValues {
@@ -84,7 +86,14 @@ export function newQuestion(kind: QuestionKind, key: string): QuestionDraft {
     max: kind === 'rating' ? '5' : '',
     locked: false,
     savedOptions: 0,
+    maxLength: null,
   };
+}
+
+/** A text question's own limit, read defensively (the field is new in the contract). */
+function maxLengthOf(question: SurveyQuestion): number | null {
+  const own: unknown = (question as SurveyQuestion & { maxLength?: unknown }).maxLength;
+  return question.kind === 'text' && typeof own === 'number' ? own : null;
 }
 
 function draftOf(question: SurveyQuestion, open: boolean): QuestionDraft {
@@ -99,6 +108,7 @@ function draftOf(question: SurveyQuestion, open: boolean): QuestionDraft {
     max: question.kind === 'rating' && question.max !== null ? String(question.max) : '',
     locked: open,
     savedOptions: open ? question.options.length : 0,
+    maxLength: maxLengthOf(question),
   };
 }
 
@@ -198,8 +208,9 @@ export function surveyFormReducer(state: SurveyFormState, action: SurveyFormActi
     case 'setPrompt':
       return mapQuestion(state, action.key, (q) => ({ ...q, prompt: action.value }));
     case 'setRequired':
-      // New questions on an open survey must stay optional: members who already answered never saw them.
-      return mapQuestion(state, action.key, (q) => (q.locked || state.open ? q : { ...q, required: action.value }));
+      // On an open survey a question may only become optional: members who already answered may have skipped it,
+      // and new questions stay optional because earlier respondents never saw them.
+      return mapQuestion(state, action.key, (q) => (state.open && action.value ? q : { ...q, required: action.value }));
     case 'setBound':
       return mapQuestion(state, action.key, (q) => (q.locked ? q : { ...q, [action.bound]: action.value }));
     case 'addOption':
@@ -248,6 +259,7 @@ function questionInput(q: QuestionDraft): QuestionInput {
     input.min = Number(q.min);
     input.max = Number(q.max);
   }
+  if (q.kind === 'text' && q.maxLength !== null) input.maxLength = q.maxLength;
   return input;
 }
 
@@ -323,7 +335,8 @@ export function patchOf(input: SurveyInput, survey: Survey): SurveyPatch {
         q.prompt === was.prompt &&
         (q.required ?? false) === was.required &&
         JSON.stringify(q.options ?? []) === JSON.stringify(was.options) &&
-        (q.kind !== 'rating' || (q.min === was.min && q.max === was.max))
+        (q.kind !== 'rating' || (q.min === was.min && q.max === was.max)) &&
+        (q.kind !== 'text' || q.maxLength === undefined || q.maxLength === maxLengthOf(was))
       );
     });
   if (!same) patch.questions = input.questions;

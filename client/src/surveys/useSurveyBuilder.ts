@@ -19,6 +19,15 @@ import {
   type SurveyFormState,
 } from './surveyForm';
 
+/** The sentences of a survey_locked refusal's details, without repeats. */
+function lockMessages(details: unknown): string[] {
+  if (!Array.isArray(details)) return [];
+  const texts = details.flatMap((entry: unknown) =>
+    typeof entry === 'object' && entry !== null && 'message' in entry && typeof entry.message === 'string' ? [entry.message] : [],
+  );
+  return [...new Set(texts)];
+}
+
 export interface SurveyBuilder {
   state: SurveyFormState;
   dispatch: (action: SurveyFormAction) => void;
@@ -26,7 +35,8 @@ export interface SurveyBuilder {
   problems: FormProblems;
   server: ServerProblems;
   saving: boolean;
-  locked: boolean;
+  /** The server refused an open survey's edit (survey_locked), with its sentences; null otherwise. */
+  locked: string[] | null;
   conflict: boolean;
   failure: unknown;
   save: (options: { open: boolean }) => void;
@@ -40,7 +50,7 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
   const [problems, setProblems] = useState<FormProblems>({ question: {} });
   const [server, setServer] = useState<ServerProblems>({});
   const [saving, setSaving] = useState(false);
-  const [locked, setLocked] = useState(false);
+  const [locked, setLocked] = useState<string[] | null>(null);
   const [conflict, setConflict] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -53,7 +63,11 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
 
   const failed = (error: unknown): void => {
     setSaving(false);
-    if (error instanceof ApiRequestError && error.code === 'survey_locked') setLocked(true);
+    if (error instanceof ApiRequestError && error.code === 'survey_locked') {
+      // Each locked change is named (in the reader's language) and marked on its question where it has one.
+      setLocked(lockMessages(error.details));
+      setServer(serverProblemsOf(error.details));
+    }
     else if (error instanceof ApiRequestError && error.code === 'version_conflict') setConflict(true);
     else if (error instanceof ApiRequestError && error.status === 422) {
       const marked = serverProblemsOf(error.details);
@@ -64,7 +78,7 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
 
   const save = ({ open }: { open: boolean }): void => {
     setFailure(null);
-    setLocked(false);
+    setLocked(null);
     setServer({});
     const checked = checkSurveyForm(state, new Date());
     if (!checked.ok) {
@@ -91,7 +105,7 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
     getSurvey(survey.id).then((fresh) => {
       setSurvey(fresh);
       rawDispatch({ type: 'load', survey: fresh });
-      setLocked(false);
+      setLocked(null);
       setConflict(false);
       setServer({});
       setProblems({ question: {} });
