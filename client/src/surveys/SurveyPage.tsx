@@ -1,7 +1,7 @@
 // /surveys/:id: the answering form for members, with its outcomes ("thank you", "already answered", closed) and,
 // for managers, the survey's controls (edit, open, close, results). The client checks required answers first; a
 // 422 from the server marks the questions its details name.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Community } from '../../../server/contracts/api';
 import type { AnswerInput, Survey } from '../../../server/contracts/surveys';
 import { ApiRequestError } from '../api/errors';
@@ -30,6 +30,13 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const manager = canManageSurveys(community.myRole);
+  const form = useRef<HTMLFormElement>(null);
+  // Takes the keyboard (and a screen reader) to the first question that needs attention once it is marked.
+  const focusFirstProblem = (): void => {
+    window.setTimeout(() => {
+      form.current?.querySelector<HTMLElement>('fieldset[aria-invalid="true"] input, fieldset[aria-invalid="true"] textarea')?.focus();
+    }, 0);
+  };
 
   const change = (questionId: string, value: AnswerValue): void => {
     setAnswers((was) => ({ ...was, [questionId]: value }));
@@ -46,7 +53,10 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
     setFailure(null);
     const found = validateAnswers(survey.questions, answers);
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      focusFirstProblem();
+      return;
+    }
     const sent: AnswerInput[] = answerInputs(survey.questions, answers);
     setSending(true);
     sendResponse(survey.id, sent).then(
@@ -62,6 +72,7 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
           const marked = problemsFromDetails(error.details, sent, survey.questions);
           setProblems(marked);
           if (Object.keys(marked).length === 0) setFailure(error);
+          else focusFirstProblem();
         } else setFailure(error);
       },
     );
@@ -115,7 +126,7 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
         <Done testId="sv-closed" title={t('sv.answer.closedTitle')} text={t('sv.answer.closed')} slug={community.slug} />
       )}
       {outcome === 'form' && survey.state !== 'closed' && (
-        <form className="card sv-answer" onSubmit={submit} noValidate data-testid="sv-answer-form">
+        <form ref={form} className="card sv-answer" onSubmit={submit} noValidate data-testid="sv-answer-form">
           <AnswerFields
             questions={survey.questions}
             answers={answers}
