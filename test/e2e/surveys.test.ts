@@ -186,5 +186,33 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageB.goto(`/c/${community.slug}/surveys`);
     await pageB.locator(`[data-testid="survey-card"][data-survey-id="${survey.id}"]`).getByText('Sudah dijawab').waitFor();
     await expectNoSidewaysScroll(pageB);
+
+    // The manager edits the open survey: what would invalidate the two answers is locked in the form, rewording,
+    // an appended option and a new optional question at the end are saved.
+    await pageA.goto(`/surveys/${survey.id}/edit`);
+    await pageA.getByTestId('sv-open-notice').waitFor();
+    expect(await pageA.getByLabel('Survei anonim').isDisabled()).toBe(true);
+    expect(await editor(pageA, 0).getByLabel('Jenis jawaban').isDisabled()).toBe(true);
+    expect(await pageA.getByRole('button', { name: 'Hapus pertanyaan 1' }).isDisabled()).toBe(true);
+    expect(await pageA.getByRole('button', { name: 'Turunkan pertanyaan 1' }).isDisabled()).toBe(true);
+    expect(await editor(pageA, 2).getByLabel('Wajib dijawab').isDisabled()).toBe(true);
+    await pageA.getByLabel('Judul', { exact: true }).fill(`${title} (diperbarui)`);
+    await editor(pageA, 0).getByRole('button', { name: 'Tambah pilihan' }).click();
+    await editor(pageA, 0).getByLabel('Pilihan 4', { exact: true }).fill('Tebing Tinggi');
+    await pageA.getByRole('button', { name: 'Tambah: Jawaban bebas' }).click();
+    await editor(pageA, 3).getByLabel('Pertanyaan', { exact: true }).fill('Ada saran lain?');
+    expect(await editor(pageA, 3).getByLabel('Wajib dijawab').isDisabled()).toBe(true);
+    expect(await pageA.getByRole('button', { name: 'Naikkan pertanyaan 4' }).isDisabled()).toBe(true);
+    const [patched] = await Promise.all([
+      pageA.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/surveys/${survey.id}`),
+      pageA.getByRole('button', { name: 'Simpan perubahan' }).click(),
+    ]);
+    expect(patched.status()).toBe(200);
+    await pageA.waitForURL(`**/surveys/${survey.id}`);
+    expect(await pageA.getByTestId('sv-flash').textContent()).toBe('Survei disimpan.');
+    await pageA.getByRole('heading', { name: `${title} (diperbarui)` }).waitFor();
+    await pageA.getByRole('link', { name: 'Hasil' }).click();
+    await pageA.locator('[data-testid="sv-result"][data-kind="text"]').getByText('Belum ada jawaban tertulis.').waitFor();
+    expect(await optionRows.count()).toBe(4);
   }, 180_000);
 });
