@@ -15,6 +15,8 @@ export interface SurveyQuestion {
   /** Rating bounds; nps is always 0..10; null for other kinds. */
   min: number | null;
   max: number | null;
+  /** The longest answer of a text question, in characters; null for other kinds. */
+  maxLength: number | null;
 }
 
 export interface Survey {
@@ -36,6 +38,13 @@ export interface Survey {
   createdBy: User;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What POST /surveys/:id/responses answers: anonymous responses keep only the UTC day in submittedAt. */
+export interface SurveyResponseReceipt {
+  id: string;
+  surveyId: string;
+  submittedAt: string;
 }
 
 /** One answer as sent: an option index (single), indexes (multi), a number (rating, nps) or a text. */
