@@ -108,7 +108,7 @@ function checkValue(q: QuestionRule, value: unknown): Checked {
  * unknown and repeated questions, values of the wrong type, options that do not exist, numbers out of range, texts
  * too long, and required questions left unanswered (an empty value counts as unanswered).
  */
-export function checkAnswers(questions: readonly QuestionRule[], answers: readonly { questionId: unknown; value: unknown }[]): { rows: AnswerRow[] } | { problems: AnswerProblem[] } {
+export function checkAnswers(questions: readonly QuestionRule[], answers: readonly { questionId?: unknown; value?: unknown }[]): { rows: AnswerRow[] } | { problems: AnswerProblem[] } {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const seen = new Set<string>();
   const answeredIds = new Set<string>();

@@ -96,6 +96,6 @@ export const listSurveysQuery = pageQuery.extend({ state: z.enum(['draft', 'open
 /** POST /surveys/:id/responses: shapes only; each answer's value is judged against its question (surveyAnswers.ts). */
 export const answerBody = z.strictObject({
   answers: z
-    .array(z.object({ questionId: z.unknown(), value: z.unknown() }))
+    .array(z.object({ questionId: z.unknown(), value: z.unknown().optional() }))
     .max(SURVEY_LIMITS.questionsMax * 2),
 });
