@@ -91,6 +91,10 @@ export interface SurveyResults {
   audienceSize: number;
   /** responseCount / audienceSize, 0..1 (0 when the audience is empty). */
   responseRate: number;
+  /** True on an anonymous survey below `threshold` responses: every question's breakdown is withheld. */
+  hidden: boolean;
+  /** Responses an anonymous survey needs before its breakdowns are shown (5). */
+  threshold: number;
   questions: QuestionResult[];
 }
 
