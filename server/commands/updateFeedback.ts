@@ -1,8 +1,8 @@
 // Staff work a feedback item: status, assignment, a reply, releasing held feedback. Everything one PATCH asks for
 // happens in one transaction, and no statement in it writes what an earlier read decided: the guarded update comes
 // first (version, or "nobody else has it" for a claim) and takes the row; each follow-up is itself conditional
-// (firstResponseAt only while null, new -> in_progress only while new, held -> clear only while held), so two
-// replies at once are both kept and the earlier one's time stays the first response, on SQLite and PostgreSQL alike.
+// (firstResponseAt only while empty or later, new -> in_progress only while new, held -> clear only while held), so
+// two replies at once are both kept and the earlier one's time is the first response, on SQLite and PostgreSQL alike.
 import type { FeedbackStatus } from '../contracts/surveys';
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
@@ -92,7 +92,8 @@ async function apply(tx: Tx, now: Date, input: UpdateFeedbackInput): Promise<Out
 async function addReply(tx: Tx, now: Date, input: UpdateFeedbackInput & { reply: string }): Promise<DomainEvent[]> {
   const { actor, feedback } = input;
   const reply = await tx.feedbackReply.create({ data: { feedbackId: feedback.id, authorId: actor.userId, body: input.reply, createdAt: now } });
-  await tx.feedback.updateMany({ where: { id: feedback.id, firstResponseAt: null }, data: { firstResponseAt: now } });
+  // The earliest reply's time, whichever transaction commits first: only an empty or later value is replaced.
+  await tx.feedback.updateMany({ where: { id: feedback.id, OR: [{ firstResponseAt: null }, { firstResponseAt: { gt: now } }] }, data: { firstResponseAt: now } });
   if (!input.patch.status) await tx.feedback.updateMany({ where: { id: feedback.id, status: 'new' }, data: { status: 'in_progress' } });
   await recordAudit(tx, { communityId: feedback.communityId, actorId: actor.userId, action: 'feedback.reply', targetType: 'feedback', targetId: feedback.id, after: { replyId: reply.id }, now });
   // Staff answering their own feedback need no notification of it.
