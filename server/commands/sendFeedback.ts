@@ -34,7 +34,7 @@ export async function screenFeedback(deps: { db: Db; now: Date }, input: { commu
 }
 
 /** Stores the feedback (clear or held) and, when clear, returns the feedback:new event for after the commit. */
-export async function sendFeedback(deps: { db: Db; now: Date }, input: SendFeedbackInput): Promise<Outcome<FeedbackRow>> {
+export async function sendFeedback(deps: { db: Db; now: Date }, input: SendFeedbackInput): Promise<Outcome<FeedbackRow & { authorId: string; communityId: string }>> {
   authorize(input.actor, 'feedback.send');
   const { screening, reasons } = await screenFeedback(deps, { community: input.community, body: input.body });
   const row = await inWriteTransaction(deps.db, (tx) =>
