@@ -47,6 +47,8 @@ const envSchema = z.object({
   RATE_LIMIT_CALENDAR_FEED_PER_HOUR: z.coerce.number().int().min(1).default(60),
   // Per user: each RSVP broadcasts event:updated to the community and leaving may promote and notify someone.
   RATE_LIMIT_RSVP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Per member: each feedback item runs the checker and may announce feedback:new to the community's staff.
+  RATE_LIMIT_FEEDBACK_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** A word-rule preview answers with what it has (partial: true) after this many milliseconds. */
   RULE_PREVIEW_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(20_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),

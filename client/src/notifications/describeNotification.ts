@@ -49,6 +49,7 @@ const DESCRIBE: Record<NotificationKind, (facts: Facts) => string> = {
   event_reminder: ({ data, t }) => t('notification.event_reminder', { title: text(data, 'title') ?? '' }),
   event_cancelled: ({ data, t }) => t('notification.event_cancelled', { title: text(data, 'title') ?? '' }),
   event_moved: ({ data, t }) => t('notification.event_moved', { title: text(data, 'title') ?? '' }),
+  feedback_reply: ({ community, t }) => t('notification.feedback_reply', { community }),
   role_changed: ({ community, data, t }) => {
     const role = isRole(data.to) ? t(`role.${data.to}`) : null;
     return role ? t('notification.role_changed_to', { community, role }) : t('notification.role_changed', { community });
