@@ -13,9 +13,12 @@ import { SessionProvider, useSession } from './session/SessionProvider';
 import { ModerationScreen } from './moderation/ModerationScreen';
 import { matchModerationRoute } from './moderation/routes';
 import { matchEventRoute } from './events/routes';
+import { matchSurveyRoute } from './surveys/routes';
 
 // The events screens bring luxon and a QR encoder: loaded on first use so the feed's bundle stays small.
 const EventsScreen = lazy(() => import('./events/EventsScreen').then((module) => ({ default: module.EventsScreen })));
+// The surveys screens bring recharts: loaded on first use too.
+const SurveysScreen = lazy(() => import('./surveys/SurveysScreen').then((module) => ({ default: module.SurveysScreen })));
 
 function Screen() {
   const location = useLocation();
@@ -26,6 +29,14 @@ function Screen() {
     return (
       <Suspense fallback={<Loading />}>
         <EventsScreen route={events} />
+      </Suspense>
+    );
+  }
+  const surveys = matchSurveyRoute(location);
+  if (surveys) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <SurveysScreen route={surveys} />
       </Suspense>
     );
   }
