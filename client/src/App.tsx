@@ -13,9 +13,11 @@ import { SessionProvider, useSession } from './session/SessionProvider';
 import { ModerationScreen } from './moderation/ModerationScreen';
 import { matchModerationRoute } from './moderation/routes';
 import { matchEventRoute } from './events/routes';
+import { matchFeedbackRoute } from './feedback/routes';
 
 // The events screens bring luxon and a QR encoder: loaded on first use so the feed's bundle stays small.
 const EventsScreen = lazy(() => import('./events/EventsScreen').then((module) => ({ default: module.EventsScreen })));
+const FeedbackScreen = lazy(() => import('./feedback/FeedbackScreen').then((module) => ({ default: module.FeedbackScreen })));
 
 function Screen() {
   const location = useLocation();
@@ -26,6 +28,14 @@ function Screen() {
     return (
       <Suspense fallback={<Loading />}>
         <EventsScreen route={events} />
+      </Suspense>
+    );
+  }
+  const feedback = matchFeedbackRoute(location);
+  if (feedback) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <FeedbackScreen route={feedback} />
       </Suspense>
     );
   }

@@ -143,6 +143,8 @@ export const id = {
   'notification.role_changed': 'Peran Anda di {community} berubah.',
   'notification.role_changed_to': 'Anda sekarang {role} di {community}.',
   'notification.reason': 'Alasan: {reason}',
+  'notification.feedback_reply': 'Tim {community} membalas masukan Anda.',
+  'notification.feedback_reply_excerpt': 'Tim {community} membalas masukan Anda: “{excerpt}”',
 
   'notFound.title': 'Halaman ini tidak ada.',
   'notFound.home': 'Ke daftar komunitas',

@@ -2,6 +2,7 @@
 // NotificationKind makes a new kind without a sentence a compile error; kinds unknown at run time read generically.
 import type { Notification, NotificationKind, Role, SanctionKind } from '../../../server/contracts/api';
 import type { Translate } from '../i18n/types';
+import { myFeedbackPath } from '../feedback/routes';
 
 export interface NotificationText {
   text: string;
@@ -35,7 +36,20 @@ function sanctioned({ community, data, t }: Facts): string {
   return t('notification.sanctioned', { community });
 }
 
-const DESCRIBE: Record<NotificationKind, (facts: Facts) => string> = {
+/** A staff reply to my feedback; data: {feedbackId, communitySlug, excerpt}. Listed here whether or not the server's
+ * NotificationKind has it yet. */
+type DescribedKind = NotificationKind | 'feedback_reply';
+
+/** Notification excerpts stay one line long. */
+const EXCERPT_LENGTH = 80;
+function excerptOf(data: Record<string, unknown>): string | null {
+  const raw = text(data, 'excerpt');
+  if (!raw) return null;
+  const line = raw.replace(/\s+/g, ' ').trim();
+  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : line;
+}
+
+const DESCRIBE: Record<DescribedKind, (facts: Facts) => string> = {
   post_held: ({ community, t }) => t('notification.post_held', { community }),
   post_approved: ({ community, t }) => t('notification.post_approved', { community }),
   post_removed: ({ community, t }) => t('notification.post_removed', { community }),
@@ -53,16 +67,21 @@ const DESCRIBE: Record<NotificationKind, (facts: Facts) => string> = {
     const role = isRole(data.to) ? t(`role.${data.to}`) : null;
     return role ? t('notification.role_changed_to', { community, role }) : t('notification.role_changed', { community });
   },
+  feedback_reply: ({ community, data, t }) => {
+    const excerpt = excerptOf(data);
+    return excerpt ? t('notification.feedback_reply_excerpt', { community, excerpt }) : t('notification.feedback_reply', { community });
+  },
 };
 
-function isKnownKind(kind: string): kind is NotificationKind {
+function isKnownKind(kind: string): kind is DescribedKind {
   return Object.hasOwn(DESCRIBE, kind);
 }
 
 const EVENT_KINDS: ReadonlySet<string> = new Set(['event_promoted', 'event_reminder', 'event_cancelled', 'event_moved']);
 
-/** The in-app path a notification leads to: the event page for event notifications, else null. */
+/** The in-app path a notification leads to: the event page for event notifications, my feedback for a reply, else null. */
 export function notificationHref(notification: Pick<Notification, 'kind' | 'data'>): string | null {
+  if (notification.kind === 'feedback_reply') return myFeedbackPath(text(notification.data, 'feedbackId'));
   const eventId = text(notification.data, 'eventId');
   return EVENT_KINDS.has(notification.kind) && eventId ? `/events/${encodeURIComponent(eventId)}` : null;
 }
