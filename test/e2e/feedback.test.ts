@@ -64,7 +64,7 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     const body = `Kapan kopdar berikutnya diadakan? Saya ingin ikut bantu ${run}.`;
     await member.getByRole('radio', { name: /Pertanyaan/ }).check();
     await member.getByLabel('Pesan Anda', { exact: true }).fill(body);
-    expect(await member.getByTestId('fb-counter').textContent()).toBe(`${body.length} dari 4.000 karakter`);
+    expect(await member.getByTestId('fb-counter').textContent()).toBe(`${body.length} dari 5.000 karakter`);
     const [sent] = await Promise.all([
       member.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/communities/${community.slug}/feedback`),
       member.getByRole('button', { name: 'Kirim masukan', exact: true }).click(),
@@ -118,7 +118,7 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     expect(await stillNoReload(member)).toBe(true);
     await member.getByTestId('notifications-count').getByText('1', { exact: true }).waitFor();
     await member.getByTestId('notifications-bell').click();
-    const link = member.getByRole('link', { name: new RegExp(`^Tim ${community.name} membalas masukan Anda`) });
+    const link = member.getByRole('link', { name: new RegExp(`^${community.name} membalas masukan Anda: “Bulan depan di Kebun Raya`) });
     await link.waitFor();
     await link.click();
     await member.waitForURL(`**/me/feedback?id=${feedback.id}`);

@@ -11,7 +11,7 @@ import { heldReasons, readConflict } from '../../client/src/feedback/conflict';
 import { fbEn } from '../../client/src/feedback/i18n/en';
 import { fbId } from '../../client/src/feedback/i18n/id';
 import type { FbDictionary, FbPluralBase } from '../../client/src/feedback/i18n/types';
-import { arrived, changed, compareForTab, emptyInbox, hasLeft, loaded, matchesView, seen, tabOf, type InboxView } from '../../client/src/feedback/inboxState';
+import { arrived, changed, compareInbox, emptyInbox, hasLeft, loaded, matchesView, seen, tabOf, type InboxView } from '../../client/src/feedback/inboxState';
 import { matchFeedbackRoute, myFeedbackPath } from '../../client/src/feedback/routes';
 import { mergeMine, repliedSince } from '../../client/src/feedback/useMyFeedback';
 import { isOverdue, isWaiting, waitedSince, waitedText } from '../../client/src/feedback/waiting';
@@ -111,23 +111,24 @@ describe('waiting time', () => {
 });
 
 describe('inbox order', () => {
-  it('puts items waiting past the limit first, then the other waiting ones, then the answered ones, oldest first in each', () => {
+  it('puts items waiting past the limit first, then the other waiting ones oldest first, then the answered ones newest first', () => {
     const answeredOld = feedback('answered-old', { createdAt: hoursAgo(100), status: 'in_progress', firstResponseAt: hoursAgo(90), replies: [reply('x', hoursAgo(90))] });
+    const answeredNew = feedback('answered-new', { createdAt: hoursAgo(5), status: 'in_progress', firstResponseAt: hoursAgo(4), replies: [reply('y', hoursAgo(4))] });
     const overdueNewer = feedback('overdue-newer', { createdAt: hoursAgo(26) });
     const overdueOlder = feedback('overdue-older', { createdAt: hoursAgo(50) });
     const fresh = feedback('fresh', { createdAt: minutesAgo(10) });
     const waiting = feedback('waiting', { createdAt: hoursAgo(3) });
-    const items = [fresh, answeredOld, waiting, overdueNewer, overdueOlder].sort(compareForTab('new', NOW, 24));
-    expect(ids(items)).toEqual(['overdue-older', 'overdue-newer', 'waiting', 'fresh', 'answered-old']);
+    const items = [fresh, answeredOld, waiting, answeredNew, overdueNewer, overdueOlder].sort(compareInbox(NOW, 24));
+    expect(ids(items)).toEqual(['overdue-older', 'overdue-newer', 'waiting', 'fresh', 'answered-new', 'answered-old']);
   });
 
-  it('a limit of 72 hours keeps everything by age; resolved shows the latest resolved first', () => {
+  it('a limit of 72 hours keeps the waiting ones by age; resolved ones come newest first', () => {
     const a = feedback('a', { createdAt: hoursAgo(50) });
     const b = feedback('b', { createdAt: hoursAgo(2) });
-    expect(ids([b, a].sort(compareForTab('new', NOW, 72)))).toEqual(['a', 'b']);
-    const r1 = feedback('r1', { status: 'resolved', resolvedAt: hoursAgo(5) });
-    const r2 = feedback('r2', { status: 'resolved', resolvedAt: hoursAgo(1) });
-    expect(ids([r1, r2].sort(compareForTab('resolved', NOW, 24)))).toEqual(['r2', 'r1']);
+    expect(ids([b, a].sort(compareInbox(NOW, 72)))).toEqual(['a', 'b']);
+    const r1 = feedback('r1', { status: 'resolved', createdAt: hoursAgo(9), resolvedAt: hoursAgo(1) });
+    const r2 = feedback('r2', { status: 'resolved', createdAt: hoursAgo(3), resolvedAt: hoursAgo(2) });
+    expect(ids([r1, r2].sort(compareInbox(NOW, 24)))).toEqual(['r2', 'r1']);
   });
 });
 
@@ -277,15 +278,18 @@ describe('feedback_reply notification', () => {
 
   it('says who replied with an excerpt, in both languages, and leads to my feedback', () => {
     const n = note({ feedbackId: 'f1', communitySlug: 'warga', communityName: 'Warga Bandung', excerpt: 'Kopdar  berikutnya\nbulan depan.' });
-    expect(describeNotification(n, translator(id))).toEqual({ text: 'Tim Warga Bandung membalas masukan Anda: “Kopdar berikutnya bulan depan.”', reason: null, href: '/me/feedback?id=f1' });
-    expect(describeNotification(n, translator(en)).text).toBe('The team of Warga Bandung replied to your feedback: “Kopdar berikutnya bulan depan.”');
+    expect(describeNotification(n, translator(id))).toEqual({ text: 'Warga Bandung membalas masukan Anda: “Kopdar berikutnya bulan depan.”', reason: null, href: '/me/feedback?id=f1' });
+    expect(describeNotification(n, translator(en)).text).toBe('Warga Bandung replied to your feedback: “Kopdar berikutnya bulan depan.”');
   });
 
   it('shortens a long excerpt to one line and works without one', () => {
     const long = describeNotification(note({ feedbackId: 'f1', excerpt: 'a'.repeat(300) }), translator(en)).text;
     expect(long.length).toBeLessThan(140);
     expect(long).toContain('…');
-    expect(describeNotification(note({}), translator(id))).toEqual({ text: 'Tim warga membalas masukan Anda.', reason: null, href: '/me/feedback' });
+    expect(describeNotification(note({}), translator(id))).toEqual({ text: 'warga membalas masukan Anda.', reason: null, href: '/me/feedback' });
+    // Code points, not UTF-16 units: an emoji at the cut is kept whole.
+    const emoji = describeNotification(note({ excerpt: `${'a'.repeat(78)}😀😀😀` }), translator(en)).text;
+    expect(emoji).toContain(`${'a'.repeat(78)}😀…`);
   });
 });
 

@@ -6,7 +6,7 @@ import type { FeedbackStatus, Feedback } from '../../../server/contracts/surveys
 import { ErrorNotice } from '../components/Notice';
 import { useDraft } from '../components/useDraft';
 import { useMe } from '../session/SessionProvider';
-import { getFeedback, patchFeedback, type FeedbackPatch } from './api';
+import { FEEDBACK_MAX_LENGTH, getFeedback, patchFeedback, type FeedbackPatch } from './api';
 import { Conversation } from './Conversation';
 import { heldReasons, readConflict, type Conflict } from './conflict';
 import { useFbI18n } from './i18n/useFbI18n';
@@ -35,13 +35,15 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
   const mine = item.assignee?.id === me.id;
   const tab = tabOf(item);
 
+  // Taking an item goes without a version, so that someone else holding it answers "already claimed" (who has it);
+  // everything else carries the version I read, so a change made meanwhile is never overwritten unseen.
   const run = (kind: Exclude<Busy, null>, patch: FeedbackPatch, after?: () => void): void => {
     if (busy) return;
     setBusy(kind);
     setError(null);
     setConflict(null);
     setSent(false);
-    patchFeedback(item.id, { ...patch, version: item.version }).then(
+    patchFeedback(item.id, patch.assignee === 'me' ? patch : { ...patch, version: item.version }).then(
       (fresh) => {
         setBusy(null);
         onChanged(fresh);
@@ -138,12 +140,16 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
           ) : (
             <ul className="fb-list" data-testid="fb-held-reasons">
               {reasons.map((reason, index) => {
-                const score = reason.score === null ? '—' : reason.score.toFixed(2);
-                return (
-                  <li key={index}>
-                    {reason.match ? t('fb.item.reason', { source: reason.source, match: reason.match, score }) : t('fb.item.reasonNoMatch', { source: reason.source, score })}
-                  </li>
-                );
+                const score = reason.score === null ? null : reason.score.toFixed(2);
+                const line =
+                  reason.match && score !== null
+                    ? t('fb.item.reason', { source: reason.source, match: reason.match, score })
+                    : reason.match
+                      ? t('fb.item.reasonMatch', { source: reason.source, match: reason.match })
+                      : score !== null
+                        ? t('fb.item.reasonNoMatch', { source: reason.source, score })
+                        : reason.source;
+                return <li key={index}>{line}</li>;
               })}
             </ul>
           )}
@@ -192,7 +198,7 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
         >
           <label className="field">
             <span className="field__label">{t('fb.item.reply')}</span>
-            <textarea className="field__input fb-reply__input" value={reply} onChange={(event) => setReply(event.target.value)} onKeyDown={onKeyDown} rows={4} maxLength={4000} data-testid="fb-reply-input" />
+            <textarea className="field__input fb-reply__input" value={reply} onChange={(event) => setReply(event.target.value)} onKeyDown={onKeyDown} rows={4} maxLength={FEEDBACK_MAX_LENGTH} data-testid="fb-reply-input" />
             <span className="field__hint">{t('fb.item.replyHint')}</span>
           </label>
           {item.status !== 'resolved' && (

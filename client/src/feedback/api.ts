@@ -6,8 +6,8 @@ import { requestJson } from '../api/http';
 export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['question', 'suggestion', 'problem'];
 export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'in_progress', 'resolved'];
 
-/** The longest body the form lets through (the server checks too). */
-export const FEEDBACK_MAX_LENGTH = 4000;
+/** The longest body (and reply) the forms let through, as the server's schema (FEEDBACK_BODY_MAX). */
+export const FEEDBACK_MAX_LENGTH = 5000;
 
 /** Inbox tabs: the three statuses, plus feedback the checker held. */
 export type InboxTab = FeedbackStatus | 'held';

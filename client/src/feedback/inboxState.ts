@@ -1,7 +1,7 @@
 // The inbox list as a pure reducer: server pages, live arrivals (`feedback:new`) and my own changes, kept in the
-// inbox's order. Open tabs: those still waiting for a first answer, oldest first (so anything past the limit leads),
-// then the answered ones, oldest first. Resolved: the most recently resolved first. An item that leaves the tab
-// (resolved, released, moved by me) stays greyed where it was instead of vanishing mid-read.
+// inbox's order, the server's: those still waiting for a first answer, oldest first (so anything past the limit
+// leads), then everything else (answered, resolved) newest first. An item that leaves the tab (resolved, released,
+// moved by me) stays greyed where it was instead of vanishing mid-read.
 import type { Feedback } from '../../../server/contracts/surveys';
 import type { InboxCounts, InboxPage, InboxTab } from './api';
 import { isOverdue, isWaiting } from './waiting';
@@ -50,17 +50,20 @@ const time = (iso: string | null | undefined): number => {
 
 const byId = (a: Feedback, b: Feedback): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The inbox order of a tab (see the file's header). */
-export function compareForTab(tab: InboxTab, now: number, waitingHours: number): (a: Feedback, b: Feedback) => number {
-  if (tab === 'resolved') {
-    return (a, b) => time(b.resolvedAt ?? b.updatedAt) - time(a.resolvedAt ?? a.updatedAt) || byId(a, b);
-  }
+/** The inbox order (see the file's header); past the limit first is implied by oldest first, and kept explicit. */
+export function compareInbox(now: number, waitingHours: number): (a: Feedback, b: Feedback) => number {
   const rank = (item: Feedback): number => (isOverdue(item, now, waitingHours) ? 0 : isWaiting(item) ? 1 : 2);
-  return (a, b) => rank(a) - rank(b) || time(a.createdAt) - time(b.createdAt) || byId(a, b);
+  return (a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra !== rb) return ra - rb;
+    if (ra === 2) return time(b.createdAt) - time(a.createdAt) || byId(b, a);
+    return time(a.createdAt) - time(b.createdAt) || byId(a, b);
+  };
 }
 
 function sorted(items: Feedback[], view: InboxView, now: number): Feedback[] {
-  return items.slice().sort(compareForTab(view.tab, now, view.waitingHours));
+  return items.slice().sort(compareInbox(now, view.waitingHours));
 }
 
 /**

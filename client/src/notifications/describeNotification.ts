@@ -36,20 +36,7 @@ function sanctioned({ community, data, t }: Facts): string {
   return t('notification.sanctioned', { community });
 }
 
-/** A staff reply to my feedback; data: {feedbackId, communitySlug, excerpt}. Listed here whether or not the server's
- * NotificationKind has it yet. */
-type DescribedKind = NotificationKind | 'feedback_reply';
-
-/** Notification excerpts stay one line long. */
-const EXCERPT_LENGTH = 80;
-function excerptOf(data: Record<string, unknown>): string | null {
-  const raw = text(data, 'excerpt');
-  if (!raw) return null;
-  const line = raw.replace(/\s+/g, ' ').trim();
-  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : line;
-}
-
-const DESCRIBE: Record<DescribedKind, (facts: Facts) => string> = {
+const DESCRIBE: Record<NotificationKind, (facts: Facts) => string> = {
   post_held: ({ community, t }) => t('notification.post_held', { community }),
   post_approved: ({ community, t }) => t('notification.post_approved', { community }),
   post_removed: ({ community, t }) => t('notification.post_removed', { community }),
@@ -63,17 +50,14 @@ const DESCRIBE: Record<DescribedKind, (facts: Facts) => string> = {
   event_reminder: ({ data, t }) => t('notification.event_reminder', { title: text(data, 'title') ?? '' }),
   event_cancelled: ({ data, t }) => t('notification.event_cancelled', { title: text(data, 'title') ?? '' }),
   event_moved: ({ data, t }) => t('notification.event_moved', { title: text(data, 'title') ?? '' }),
+  feedback_reply: ({ community, t }) => t('notification.feedback_reply', { community }),
   role_changed: ({ community, data, t }) => {
     const role = isRole(data.to) ? t(`role.${data.to}`) : null;
     return role ? t('notification.role_changed_to', { community, role }) : t('notification.role_changed', { community });
   },
-  feedback_reply: ({ community, data, t }) => {
-    const excerpt = excerptOf(data);
-    return excerpt ? t('notification.feedback_reply_excerpt', { community, excerpt }) : t('notification.feedback_reply', { community });
-  },
 };
 
-function isKnownKind(kind: string): kind is DescribedKind {
+function isKnownKind(kind: string): kind is NotificationKind {
   return Object.hasOwn(DESCRIBE, kind);
 }
 
@@ -86,6 +70,24 @@ export function notificationHref(notification: Pick<Notification, 'kind' | 'data
   return EVENT_KINDS.has(notification.kind) && eventId ? `/events/${encodeURIComponent(eventId)}` : null;
 }
 
+/** Notification excerpts stay one line long. */
+const EXCERPT_LENGTH = 80;
+
+/** The start of a staff reply (data.excerpt) on one line, shortened to EXCERPT_LENGTH code points. */
+function excerptOf(data: Record<string, unknown>): string | null {
+  const raw = text(data, 'excerpt');
+  if (!raw) return null;
+  const points = Array.from(raw.replace(/\s+/g, ' ').trim());
+  return points.length > EXCERPT_LENGTH ? `${points.slice(0, EXCERPT_LENGTH - 1).join('').trimEnd()}…` : points.join('');
+}
+
+/** A staff reply to my feedback quotes the start of the reply when the notification carries it. */
+function withExcerpt(notification: Notification, community: string, sentence: string, t: Translate): string {
+  if (notification.kind !== 'feedback_reply') return sentence;
+  const excerpt = excerptOf(notification.data);
+  return excerpt ? t('notification.feedback_reply_excerpt', { community, excerpt }) : sentence;
+}
+
 /** What a notification says, with the reason a moderator gave if any. */
 export function describeNotification(notification: Notification, t: Translate): NotificationText {
   const { data } = notification;
@@ -93,5 +95,5 @@ export function describeNotification(notification: Notification, t: Translate): 
   const sentence = isKnownKind(notification.kind)
     ? DESCRIBE[notification.kind]({ community, data, t })
     : t('notification.generic');
-  return { text: sentence, reason: text(data, 'reason'), href: notificationHref(notification) };
+  return { text: withExcerpt(notification, community, sentence, t), reason: text(data, 'reason'), href: notificationHref(notification) };
 }

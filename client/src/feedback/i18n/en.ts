@@ -113,6 +113,7 @@ export const fbEn = {
   'fb.item.heldNoReasons': 'The checker gave no details.',
   'fb.item.reason': '{source}: “{match}” (score {score})',
   'fb.item.reasonNoMatch': '{source} (score {score})',
+  'fb.item.reasonMatch': '{source}: “{match}”',
   'fb.item.release': 'Release to the inbox',
   'fb.item.releaseHint': 'Releasing it puts it among the new feedback, like any other.',
   'fb.item.alreadyClaimed': '{name} took this item a moment ago. Refresh to see who has it now.',

@@ -114,6 +114,7 @@ export const fbId = {
   'fb.item.heldNoReasons': 'Pemeriksa tidak memberi rincian.',
   'fb.item.reason': '{source}: “{match}” (skor {score})',
   'fb.item.reasonNoMatch': '{source} (skor {score})',
+  'fb.item.reasonMatch': '{source}: “{match}”',
   'fb.item.release': 'Loloskan ke kotak masukan',
   'fb.item.releaseHint': 'Setelah diloloskan, masukan ini masuk ke daftar “Baru” seperti yang lain.',
   'fb.item.alreadyClaimed': '{name} baru saja mengambil item ini. Muat ulang untuk melihat siapa yang memegangnya sekarang.',
