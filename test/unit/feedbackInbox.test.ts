@@ -31,7 +31,7 @@ const BUDI = user('Budi');
 const ME = user('Mira');
 
 function feedback(idValue: string, overrides: Partial<Feedback> = {}): Feedback {
-  return {
+  const item = {
     id: idValue,
     communitySlug: 'warga',
     kind: 'question',
@@ -46,8 +46,10 @@ function feedback(idValue: string, overrides: Partial<Feedback> = {}): Feedback 
     version: 0,
     createdAt: hoursAgo(1),
     updatedAt: hoursAgo(1),
+    replyCount: 0,
     ...overrides,
   };
+  return item as Feedback;
 }
 
 const reply = (body: string, at: string) => ({ id: `r-${body}`, body, author: ME, createdAt: at });
@@ -239,10 +241,18 @@ describe('conflicts and held reasons', () => {
   });
 
   it('reads the checker reasons as objects or as JSON text', () => {
-    const reasons = [{ source: 'wordlist', category: 'profanity', severity: 'severe', match: 'anjing', score: 0.97 }];
-    expect(heldReasons({ ...feedback('h'), reasons } as Feedback)).toEqual([{ source: 'wordlist · profanity · severe', match: 'anjing', score: 0.97 }]);
-    expect(heldReasons({ ...feedback('h'), checkReasons: JSON.stringify(reasons) } as Feedback)).toHaveLength(1);
-    expect(heldReasons({ ...feedback('h'), checkReasons: 'not json' } as Feedback)).toEqual([]);
+    // The server's shape (FeedbackCheckReason), and a scored one as the post checker writes them.
+    const reasons = [
+      { kind: 'word', source: 'preset', match: 'anjing', entry: 'anjing', action: 'hold', severity: 'severe', category: null, ruleId: null, start: 6, end: 12 },
+      { source: 'wordlist', category: 'profanity', severity: 'severe', match: 'bangsat', score: 0.97 },
+    ];
+    const withReasons = (extra: Record<string, unknown>): Feedback => ({ ...feedback('h'), ...extra }) as unknown as Feedback;
+    expect(heldReasons(withReasons({ reasons }))).toEqual([
+      { source: 'preset · word · severe', match: 'anjing', score: null },
+      { source: 'wordlist · profanity · severe', match: 'bangsat', score: 0.97 },
+    ]);
+    expect(heldReasons(withReasons({ checkReasons: JSON.stringify(reasons) }))).toHaveLength(2);
+    expect(heldReasons(withReasons({ checkReasons: 'not json' }))).toEqual([]);
     expect(heldReasons(feedback('h'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // One inbox item: the conversation, who has it ("Ambil"), its status, the reply box (Ctrl+Enter sends), and for held
 // feedback the checker's reasons and the release. Conflicts (someone else took it, or changed it) say so, with a
 // refresh that keeps the draft reply.
-import { useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import type { FeedbackStatus, Feedback } from '../../../server/contracts/surveys';
 import { ErrorNotice } from '../components/Notice';
 import { useDraft } from '../components/useDraft';
@@ -31,6 +31,7 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [sent, setSent] = useState(false);
+  const replyId = useId();
   const held = item.screening === 'held';
   const mine = item.assignee?.id === me.id;
   const tab = tabOf(item);
@@ -196,11 +197,26 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
             sendReply();
           }}
         >
-          <label className="field">
-            <span className="field__label">{t('fb.item.reply')}</span>
-            <textarea className="field__input fb-reply__input" value={reply} onChange={(event) => setReply(event.target.value)} onKeyDown={onKeyDown} rows={4} maxLength={FEEDBACK_MAX_LENGTH} data-testid="fb-reply-input" />
-            <span className="field__hint">{t('fb.item.replyHint')}</span>
-          </label>
+          <div className="field">
+            <label className="field__label" htmlFor={replyId}>
+              {t('fb.item.reply')}
+            </label>
+            <textarea
+              id={replyId}
+              className="field__input fb-reply__input"
+              value={reply}
+              onChange={(event) => setReply(event.target.value)}
+              onKeyDown={onKeyDown}
+              rows={4}
+              maxLength={FEEDBACK_MAX_LENGTH}
+              aria-describedby={`${replyId}-hint`}
+              aria-keyshortcuts="Control+Enter"
+              data-testid="fb-reply-input"
+            />
+            <p className="field__hint" id={`${replyId}-hint`}>
+              {t('fb.item.replyHint')}
+            </p>
+          </div>
           {item.status !== 'resolved' && (
             <label className="fb-check">
               <input type="checkbox" checked={resolveToo} onChange={(event) => setResolveToo(event.target.checked)} data-testid="fb-resolve-too" />
