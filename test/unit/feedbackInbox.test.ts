@@ -248,8 +248,8 @@ describe('conflicts and held reasons', () => {
     ];
     const withReasons = (extra: Record<string, unknown>): Feedback => ({ ...feedback('h'), ...extra }) as unknown as Feedback;
     expect(heldReasons(withReasons({ reasons }))).toEqual([
-      { source: 'preset · word · severe', match: 'anjing', score: null },
-      { source: 'wordlist · profanity · severe', match: 'bangsat', score: 0.97 },
+      { source: 'preset · word · severe', match: 'anjing', score: null, start: 6, end: 12 },
+      { source: 'wordlist · profanity · severe', match: 'bangsat', score: 0.97, start: null, end: null },
     ]);
     expect(heldReasons(withReasons({ checkReasons: JSON.stringify(reasons) }))).toHaveLength(2);
     expect(heldReasons(withReasons({ checkReasons: 'not json' }))).toEqual([]);

@@ -162,7 +162,7 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
       )}
 
       <h3>{t('fb.item.conversation')}</h3>
-      <Conversation item={item} side="staff" />
+      <Conversation item={item} side="staff" reasons={reasons} />
 
       <div className="fb-assign" data-testid="fb-assignee">
         <span>{mine ? t('fb.item.assignedToYou') : item.assignee ? t('fb.item.assignedTo', { name: item.assignee.displayName }) : t('fb.item.unassigned')}</span>

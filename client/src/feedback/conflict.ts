@@ -41,7 +41,12 @@ export interface HeldReason {
   source: string;
   match: string | null;
   score: number | null;
+  /** The matched span in the body (UTF-16 offsets), when the checker gave one. */
+  start: number | null;
+  end: number | null;
 }
+
+const offset = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
 
 /** The checker's reasons on held feedback, read defensively (`reasons` or `checkReasons`, as objects or JSON). */
 export function heldReasons(item: Feedback): HeldReason[] {
@@ -56,10 +61,10 @@ export function heldReasons(item: Feedback): HeldReason[] {
   }
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((entry: unknown): HeldReason[] => {
-    if (!isObject(entry)) return typeof entry === 'string' ? [{ source: entry, match: null, score: null }] : [];
+    if (!isObject(entry)) return typeof entry === 'string' ? [{ source: entry, match: null, score: null, start: null, end: null }] : [];
     const parts = [entry.source, entry.category ?? entry.kind ?? entry.rule, entry.severity].filter((part): part is string => typeof part === 'string' && part !== '');
     const match = typeof entry.match === 'string' && entry.match ? entry.match : null;
     const score = typeof entry.score === 'number' && Number.isFinite(entry.score) ? entry.score : null;
-    return [{ source: parts.join(' · ') || '—', match, score }];
+    return [{ source: parts.join(' · ') || '—', match, score, start: offset(entry.start), end: offset(entry.end) }];
   });
 }
