@@ -10,7 +10,8 @@ import { readCounts } from '../../client/src/feedback/api';
 import { heldReasons, readConflict } from '../../client/src/feedback/conflict';
 import { fbEn } from '../../client/src/feedback/i18n/en';
 import { fbId } from '../../client/src/feedback/i18n/id';
-import type { FbDictionary, FbPluralBase } from '../../client/src/feedback/i18n/types';
+import type { FbDictionary, FbPluralBase, FbTranslate } from '../../client/src/feedback/i18n/types';
+import { reasonText } from '../../client/src/feedback/reasonText';
 import { arrived, changed, compareInbox, emptyInbox, hasLeft, loaded, matchesView, seen, tabOf, type InboxView } from '../../client/src/feedback/inboxState';
 import { matchFeedbackRoute, myFeedbackPath } from '../../client/src/feedback/routes';
 import { mergeMine, repliedSince } from '../../client/src/feedback/useMyFeedback';
@@ -248,8 +249,8 @@ describe('conflicts and held reasons', () => {
     ];
     const withReasons = (extra: Record<string, unknown>): Feedback => ({ ...feedback('h'), ...extra }) as unknown as Feedback;
     expect(heldReasons(withReasons({ reasons }))).toEqual([
-      { source: 'preset · word · severe', match: 'anjing', score: null, start: 6, end: 12 },
-      { source: 'wordlist · profanity · severe', match: 'bangsat', score: 0.97, start: null, end: null },
+      { source: 'preset · word · severe', kind: 'word', category: null, severity: 'severe', match: 'anjing', score: null, start: 6, end: 12 },
+      { source: 'wordlist · profanity · severe', kind: null, category: 'profanity', severity: 'severe', match: 'bangsat', score: 0.97, start: null, end: null },
     ]);
     expect(heldReasons(withReasons({ checkReasons: JSON.stringify(reasons) }))).toHaveLength(2);
     expect(heldReasons(withReasons({ checkReasons: 'not json' }))).toEqual([]);
@@ -307,5 +308,24 @@ describe('dictionaries', () => {
   it('have the same keys in both languages and no empty strings', () => {
     expect(Object.keys(fbId).sort()).toEqual(Object.keys(fbEn).sort());
     for (const value of [...Object.values(fbEn), ...Object.values(fbId)]) expect(value.trim()).not.toBe('');
+  });
+});
+
+describe('held reasons in words', () => {
+  const tr = (dictionary: FbDictionary) => ((key: keyof FbDictionary, vars?: Record<string, string | number>) => interpolate(dictionary[key], vars)) as FbTranslate;
+  const base = { source: 'x', kind: null, category: null, severity: null, match: null, score: null, start: null, end: null };
+
+  it('names community rules and the built-in list, with category and severity, in both languages', () => {
+    const rule = { ...base, source: 'rule · word_rule', kind: 'word_rule', match: 'kampret' };
+    const lexicon = { ...base, source: 'lexicon · insult · severe', kind: 'lexicon', category: 'insult', severity: 'severe', match: 'bangsat' };
+    expect(reasonText(rule, tr(fbId))).toBe('Aturan kata komunitas: “kampret”');
+    expect(reasonText(rule, tr(fbEn))).toBe('Community word rule: “kampret”');
+    expect(reasonText(lexicon, tr(fbId))).toBe('Daftar kata bawaan (hinaan, berat): “bangsat”');
+    expect(reasonText(lexicon, tr(fbEn))).toBe('Built-in word list (insult, severe): “bangsat”');
+  });
+
+  it('falls back to the checker names, and shows a score when there is one', () => {
+    expect(reasonText({ ...base, source: 'spam · shouting', kind: 'shouting', score: 0.5 }, tr(fbEn))).toBe('spam · shouting (score 0.50)');
+    expect(reasonText({ ...base, source: 'spam · shouting', kind: 'shouting' }, tr(fbId))).toBe('spam · shouting');
   });
 });

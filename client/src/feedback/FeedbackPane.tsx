@@ -11,6 +11,7 @@ import { Conversation } from './Conversation';
 import { heldReasons, readConflict, type Conflict } from './conflict';
 import { useFbI18n } from './i18n/useFbI18n';
 import { tabOf } from './inboxState';
+import { reasonText } from './reasonText';
 import { isWaiting, waitedSince, waitedText } from './waiting';
 
 export interface FeedbackPaneProps {
@@ -140,18 +141,9 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
             <p className="fb-muted">{t('fb.item.heldNoReasons')}</p>
           ) : (
             <ul className="fb-list" data-testid="fb-held-reasons">
-              {reasons.map((reason, index) => {
-                const score = reason.score === null ? null : reason.score.toFixed(2);
-                const line =
-                  reason.match && score !== null
-                    ? t('fb.item.reason', { source: reason.source, match: reason.match, score })
-                    : reason.match
-                      ? t('fb.item.reasonMatch', { source: reason.source, match: reason.match })
-                      : score !== null
-                        ? t('fb.item.reasonNoMatch', { source: reason.source, score })
-                        : reason.source;
-                return <li key={index}>{line}</li>;
-              })}
+              {reasons.map((reason, index) => (
+                <li key={index}>{reasonText(reason, t)}</li>
+              ))}
             </ul>
           )}
           <p className="fb-muted">{t('fb.item.releaseHint')}</p>

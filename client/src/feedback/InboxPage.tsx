@@ -153,7 +153,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
             {tab !== 'resolved' && (
               <label className="fb-check">
                 <input type="checkbox" checked={onlyOverdue} onChange={(event) => setOnlyOverdue(event.target.checked)} data-testid="fb-filter-overdue" />
-                {t('fb.inbox.onlyOverdue')}
+                {t('fb.inbox.onlyOverdue', { hours: limitText(waitingHours) })}
               </label>
             )}
           </fieldset>

@@ -38,7 +38,12 @@ export function readConflict(failure: unknown): Conflict | null {
 }
 
 export interface HeldReason {
+  /** What found it, as the checker names it: "rule · word_rule · severe" (read raw when no better words exist). */
   source: string;
+  /** The checker's kind (word_rule, lexicon, ...), category (insult, ...) and severity (mild, strong, severe). */
+  kind: string | null;
+  category: string | null;
+  severity: string | null;
   match: string | null;
   score: number | null;
   /** The matched span in the body (UTF-16 offsets), when the checker gave one. */
@@ -61,10 +66,24 @@ export function heldReasons(item: Feedback): HeldReason[] {
   }
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((entry: unknown): HeldReason[] => {
-    if (!isObject(entry)) return typeof entry === 'string' ? [{ source: entry, match: null, score: null, start: null, end: null }] : [];
+    if (!isObject(entry)) {
+      return typeof entry === 'string' ? [{ source: entry, kind: null, category: null, severity: null, match: null, score: null, start: null, end: null }] : [];
+    }
+    const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
     const parts = [entry.source, entry.category ?? entry.kind ?? entry.rule, entry.severity].filter((part): part is string => typeof part === 'string' && part !== '');
     const match = typeof entry.match === 'string' && entry.match ? entry.match : null;
     const score = typeof entry.score === 'number' && Number.isFinite(entry.score) ? entry.score : null;
-    return [{ source: parts.join(' · ') || '—', match, score, start: offset(entry.start), end: offset(entry.end) }];
+    return [
+      {
+        source: parts.join(' · ') || '—',
+        kind: str(entry.kind),
+        category: str(entry.category),
+        severity: str(entry.severity),
+        match,
+        score,
+        start: offset(entry.start),
+        end: offset(entry.end),
+      },
+    ];
   });
 }
