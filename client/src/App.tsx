@@ -14,11 +14,13 @@ import { ModerationScreen } from './moderation/ModerationScreen';
 import { matchModerationRoute } from './moderation/routes';
 import { matchEventRoute } from './events/routes';
 import { matchSurveyRoute } from './surveys/routes';
+import { matchFeedbackRoute } from './feedback/routes';
 
 // The events screens bring luxon and a QR encoder: loaded on first use so the feed's bundle stays small.
 const EventsScreen = lazy(() => import('./events/EventsScreen').then((module) => ({ default: module.EventsScreen })));
 // The surveys screens bring recharts: loaded on first use too.
 const SurveysScreen = lazy(() => import('./surveys/SurveysScreen').then((module) => ({ default: module.SurveysScreen })));
+const FeedbackScreen = lazy(() => import('./feedback/FeedbackScreen').then((module) => ({ default: module.FeedbackScreen })));
 
 function Screen() {
   const location = useLocation();
@@ -37,6 +39,14 @@ function Screen() {
     return (
       <Suspense fallback={<Loading />}>
         <SurveysScreen route={surveys} />
+      </Suspense>
+    );
+  }
+  const feedback = matchFeedbackRoute(location);
+  if (feedback) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <FeedbackScreen route={feedback} />
       </Suspense>
     );
   }
