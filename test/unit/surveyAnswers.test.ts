@@ -17,11 +17,11 @@ import { svEn } from '../../client/src/surveys/i18n/en';
 import { svId } from '../../client/src/surveys/i18n/id';
 
 const QUESTIONS: SurveyQuestion[] = [
-  { id: 'single', kind: 'single', prompt: 'Di mana?', options: ['Jakarta', 'Bandung', 'Surabaya'], required: true, min: null, max: null, maxLength: null } as SurveyQuestion,
-  { id: 'multi', kind: 'multi', prompt: 'Topik', options: ['Moderasi', 'Acara'], required: false, min: null, max: null, maxLength: null } as SurveyQuestion,
-  { id: 'rating', kind: 'rating', prompt: 'Puas?', options: [], required: true, min: 1, max: 5, maxLength: null } as SurveyQuestion,
-  { id: 'nps', kind: 'nps', prompt: 'Rekomendasi?', options: [], required: false, min: 0, max: 10, maxLength: null } as SurveyQuestion,
-  { id: 'text', kind: 'text', prompt: 'Saran', options: [], required: false, min: null, max: null, maxLength: null } as SurveyQuestion,
+  { id: 'single', kind: 'single', prompt: 'Di mana?', options: ['Jakarta', 'Bandung', 'Surabaya'], required: true, min: null, max: null, maxLength: null },
+  { id: 'multi', kind: 'multi', prompt: 'Topik', options: ['Moderasi', 'Acara'], required: false, min: null, max: null, maxLength: null },
+  { id: 'rating', kind: 'rating', prompt: 'Puas?', options: [], required: true, min: 1, max: 5, maxLength: null },
+  { id: 'nps', kind: 'nps', prompt: 'Rekomendasi?', options: [], required: false, min: 0, max: 10, maxLength: null },
+  { id: 'text', kind: 'text', prompt: 'Saran', options: [], required: false, min: null, max: null, maxLength: 2000 },
 ];
 
 describe('validateAnswers', () => {
@@ -49,9 +49,9 @@ describe('validateAnswers', () => {
   });
 
   it("uses a text question's own maxLength, counting an emoji as one character", () => {
-    const short = { ...QUESTIONS[4], maxLength: 3 } as SurveyQuestion;
+    const short: SurveyQuestion = { ...(QUESTIONS[4] as SurveyQuestion), maxLength: 3 };
     expect(textLimit(short)).toBe(3);
-    expect(textLimit(QUESTIONS[4] as SurveyQuestion)).toBe(TEXT_ANSWER_MAX);
+    expect(textLimit({ ...(QUESTIONS[4] as SurveyQuestion), maxLength: null })).toBe(TEXT_ANSWER_MAX);
     expect(validateAnswers([short], { text: ' 🙂🙂🙂 ' })).toEqual({});
     expect(validateAnswers([short], { text: 'abcd' })).toEqual({ text: { reason: 'tooLong', max: 3 } });
   });

@@ -2,7 +2,7 @@
 // the locks of an open survey (only rewording, appended options and optional questions at the end), the checks
 // before saving, the create and PATCH bodies, and 422 details mapped back onto fields and questions.
 import { describe, expect, it } from 'vitest';
-import type { Survey, SurveyQuestion } from '../../server/contracts/surveys';
+import type { Survey } from '../../server/contracts/surveys';
 import {
   canMove,
   checkSurveyForm,
@@ -40,8 +40,8 @@ function survey(overrides: Partial<Survey> = {}): Survey {
     closedAt: null,
     audience: { kind: 'all' },
     questions: [
-      { id: 'qa', kind: 'single', prompt: 'Di mana?', options: ['Jakarta', 'Bandung'], required: true, min: null, max: null, maxLength: null } as SurveyQuestion,
-      { id: 'qb', kind: 'rating', prompt: 'Seberapa puas?', options: [], required: false, min: 1, max: 5, maxLength: null } as SurveyQuestion,
+      { id: 'qa', kind: 'single', prompt: 'Di mana?', options: ['Jakarta', 'Bandung'], required: true, min: null, max: null, maxLength: null },
+      { id: 'qb', kind: 'rating', prompt: 'Seberapa puas?', options: [], required: false, min: 1, max: 5, maxLength: null },
     ],
     answered: false,
     responseCount: 3,

@@ -8,8 +8,7 @@ export const TEXT_ANSWER_MAX = 2_000;
 
 /** A text question's own limit (`maxLength`) when the server sends one, else the default. */
 export function textLimit(question: SurveyQuestion): number {
-  const own: unknown = (question as SurveyQuestion & { maxLength?: unknown }).maxLength;
-  return typeof own === 'number' && own > 0 ? own : TEXT_ANSWER_MAX;
+  return question.maxLength !== null && question.maxLength > 0 ? question.maxLength : TEXT_ANSWER_MAX;
 }
 
 /** Characters as the server counts them (code points, so an emoji is one). */

@@ -90,11 +90,8 @@ export function newQuestion(kind: QuestionKind, key: string): QuestionDraft {
   };
 }
 
-/** A text question's own limit, read defensively (the field is new in the contract). */
-function maxLengthOf(question: SurveyQuestion): number | null {
-  const own: unknown = (question as SurveyQuestion & { maxLength?: unknown }).maxLength;
-  return question.kind === 'text' && typeof own === 'number' ? own : null;
-}
+/** A text question's own limit; null for other kinds. */
+const maxLengthOf = (question: SurveyQuestion): number | null => (question.kind === 'text' ? question.maxLength : null);
 
 function draftOf(question: SurveyQuestion, open: boolean): QuestionDraft {
   return {
@@ -349,7 +346,6 @@ export function previewQuestions(values: SurveyFormValues): SurveyQuestion[] {
     const min = Number(q.min);
     const max = Number(q.max);
     const rating = q.kind === 'rating' && isWhole(q.min) && isWhole(q.max) && min < max && max - min <= RATING_CEILING;
-    // Asserted: `maxLength` is joining the contract's SurveyQuestion (the server's text limit).
     return {
       id: q.key,
       kind: q.kind,
@@ -358,8 +354,8 @@ export function previewQuestions(values: SurveyFormValues): SurveyQuestion[] {
       required: q.required,
       min: q.kind === 'nps' ? 0 : rating ? min : q.kind === 'rating' ? 1 : null,
       max: q.kind === 'nps' ? 10 : rating ? max : q.kind === 'rating' ? 5 : null,
-      maxLength: q.kind === 'text' ? TEXT_ANSWER_MAX : null,
-    } as SurveyQuestion;
+      maxLength: q.kind === 'text' ? (q.maxLength ?? TEXT_ANSWER_MAX) : null,
+    };
   });
 }
 
