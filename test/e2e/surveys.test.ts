@@ -215,4 +215,69 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageA.locator('[data-testid="sv-result"][data-kind="text"]').getByText('Belum ada jawaban tertulis.').waitFor();
     expect(await optionRows.count()).toBe(4);
   }, 180_000);
+
+  it('an anonymous survey hides its breakdowns below 5 responses while the count stays live; the form speaks English too', async () => {
+    const run = `${Date.now().toString(36)}a`;
+    const dewi = makeUser('Dewi', run);
+    const eko = makeUser('Eko', run);
+    const community = { name: `Kopdar Solo ${run}`, slug: `kopdar-sva-${run}` };
+    const title = `Survei anonim ${run}`;
+    const [pageA, pageB] = await Promise.all([openPage(), openPage()]);
+    onTestFailed(async () => {
+      await screenshot(pageA, `surveys-anon-A-${run}`);
+      await screenshot(pageB, `surveys-anon-B-${run}`);
+    });
+    await registerThroughUi(pageA, dewi);
+    await createCommunityThroughUi(pageA, community);
+    await registerThroughUi(pageB, eko);
+    await joinFromList(pageB, community.slug);
+
+    // Made through the API (the builder has its own test), opened, and watched on the results page.
+    const id = await pageA.evaluate(
+      async ({ slug, body }) => {
+        const post = (path: string, json?: unknown) =>
+          fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json === undefined ? undefined : JSON.stringify(json) });
+        const created = (await (await post(`/api/communities/${slug}/surveys`, body)).json()) as { survey: { id: string } };
+        await post(`/api/surveys/${created.survey.id}/open`);
+        return created.survey.id;
+      },
+      {
+        slug: community.slug,
+        body: {
+          title,
+          anonymous: true,
+          questions: [
+            { kind: 'multi', prompt: 'Topik yang diminati', options: ['Moderasi', 'Acara'], required: true },
+            { kind: 'nps', prompt: 'Rekomendasi?', required: true },
+            { kind: 'text', prompt: 'Saran', maxLength: 40 },
+          ],
+        },
+      },
+    );
+    await pageA.goto(`/surveys/${id}/results`);
+    await pageA.locator('[data-testid="survey-results"][data-realtime="joined"]').waitFor();
+    await pageA.getByTestId('sv-hidden').getByText('Disembunyikan sampai 5 orang menjawab').waitFor();
+    expect(await pageA.getByLabel('Sertakan nama').count()).toBe(0);
+    expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${id}/results.csv`);
+
+    // Eko reads it in English, is told it is anonymous, and answers.
+    await openSurveyFromList(pageB, community.slug, title);
+    await pageB.getByTestId('language-switch').selectOption('en');
+    await pageB.getByTestId('sv-privacy').getByText('This survey is anonymous: managers see the totals, never who answered what.').waitFor();
+    await pageB.getByText('0 = Not at all likely').waitFor();
+    await pageB.getByText('10 = Extremely likely').waitFor();
+    await pageB.getByLabel('Acara', { exact: true }).check();
+    await pageB.locator('[data-testid="sv-question"][data-kind="nps"]').getByRole('radio', { name: '10', exact: true }).check();
+    const saran = pageB.locator('[data-testid="sv-question"][data-kind="text"] textarea');
+    await saran.fill('Lebih sering kopdar');
+    expect(await pageB.locator('[data-testid="sv-question"][data-kind="text"] .sv-text__counter').textContent()).toBe('19/40');
+    await pageB.getByRole('button', { name: 'Send answers' }).click();
+    await pageB.getByTestId('sv-thanks').getByText('Thank you for your answers. They have been recorded.').waitFor();
+
+    // The count moves live; the breakdowns stay hidden, and say why.
+    await pageA.locator('[data-testid="sv-response-count"][data-count="1"]').waitFor();
+    expect(await pageA.getByTestId('sv-question-hidden').count()).toBe(3);
+    expect(await pageA.getByTestId('sv-option-chart').count()).toBe(0);
+    expect(await pageA.getByTestId('sv-hidden').textContent()).toContain('Dengan kurang dari 5 tanggapan');
+  }, 120_000);
 });

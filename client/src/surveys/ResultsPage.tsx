@@ -74,28 +74,35 @@ export function ResultsPage({ survey, community }: { survey: Survey; community: 
       )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={live.reload} />}
+      {results?.hidden && (
+        <div className="notice notice--info" data-testid="sv-hidden">
+          <p className="notice__title">{t('sv.results.hidden', { threshold: formatNumber(results.threshold) })}</p>
+          <p>{t('sv.results.hiddenHelp', { threshold: formatNumber(results.threshold) })}</p>
+        </div>
+      )}
       {results &&
         results.questions.map((question, index) => (
-          <QuestionCard key={question.questionId} question={question} number={index + 1} surveyId={survey.id} />
+          <QuestionCard key={question.questionId} question={question} number={index + 1} surveyId={survey.id} threshold={results.threshold} />
         ))}
     </div>
   );
 }
 
-function QuestionCard({ question, number, surveyId }: { question: QuestionResult; number: number; surveyId: string }) {
-  const { t, tn } = useSvI18n();
+function QuestionCard({ question, number, surveyId, threshold }: { question: QuestionResult; number: number; surveyId: string; threshold: number }) {
+  const { t, tn, formatNumber } = useSvI18n();
   return (
     <section className="card sv-result" data-testid="sv-result" data-kind={question.kind} data-answered={question.answered}>
       <h2 className="sv-result__prompt">
         {number}. {question.prompt}
       </h2>
-      <p className="sv-result__meta">{tn('sv.results.answered', question.answered)}</p>
       {question.hidden ? (
-        <div className="notice notice--info" data-testid="sv-hidden">
-          <p className="notice__title">{t('sv.results.hidden')}</p>
-          <p>{t('sv.results.hiddenHelp')}</p>
-        </div>
+        <p className="sv-result__meta sv-result__hidden" data-testid="sv-question-hidden">
+          🔒 {t('sv.results.hidden', { threshold: formatNumber(threshold) })}
+        </p>
       ) : (
+        <p className="sv-result__meta">{tn('sv.results.answered', question.answered)}</p>
+      )}
+      {question.hidden ? null : (
         <Breakdown question={question} surveyId={surveyId} />
       )}
     </section>

@@ -148,9 +148,9 @@ export const svEn = {
   'sv.results.rate': '{rate} of {audience} members answered',
   'sv.results.answered_one': 'Answered by {count}',
   'sv.results.answered_other': 'Answered by {count}',
-  'sv.results.hidden': 'Hidden until 5 people have answered',
+  'sv.results.hidden': 'Hidden until {threshold} people have answered',
   'sv.results.hiddenHelp':
-    'This survey is anonymous. With fewer than 5 responses a breakdown could reveal who answered what, so it is shown once 5 members have answered.',
+    'This survey is anonymous. With fewer than {threshold} responses a breakdown could reveal who answered what, so the answers per question are shown once {threshold} members have answered. The count above stays live meanwhile.',
   'sv.results.noAnswers': 'No answers yet.',
   'sv.results.option': 'Option',
   'sv.results.count': 'Answers',

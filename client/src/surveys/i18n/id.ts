@@ -149,9 +149,9 @@ export const svId = {
   'sv.results.rate': '{rate} dari {audience} anggota sudah menjawab',
   'sv.results.answered_one': 'Dijawab {count} orang',
   'sv.results.answered_other': 'Dijawab {count} orang',
-  'sv.results.hidden': 'Disembunyikan sampai 5 orang menjawab',
+  'sv.results.hidden': 'Disembunyikan sampai {threshold} orang menjawab',
   'sv.results.hiddenHelp':
-    'Survei ini anonim. Dengan kurang dari 5 tanggapan, rinciannya bisa membuka siapa menjawab apa, jadi rincian baru ditampilkan setelah 5 anggota menjawab.',
+    'Survei ini anonim. Dengan kurang dari {threshold} tanggapan, rinciannya bisa membuka siapa menjawab apa, jadi jawaban per pertanyaan baru ditampilkan setelah {threshold} anggota menjawab. Jumlah tanggapan di atas tetap diperbarui langsung.',
   'sv.results.noAnswers': 'Belum ada jawaban.',
   'sv.results.option': 'Pilihan',
   'sv.results.count': 'Jawaban',
