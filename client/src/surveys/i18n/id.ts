@@ -155,7 +155,7 @@ export const svId = {
   'sv.results.noAnswers': 'Belum ada jawaban.',
   'sv.results.option': 'Pilihan',
   'sv.results.count': 'Jawaban',
-  'sv.results.share': 'Persentase',
+  'sv.results.share': 'Persen',
   'sv.results.value': 'Nilai',
   'sv.results.mean': 'Rata-rata: {mean} (dari {min} sampai {max})',
   'sv.results.nps': 'NPS: {score}',
