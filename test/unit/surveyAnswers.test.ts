@@ -13,6 +13,7 @@ import {
   validateAnswers,
 } from '../../client/src/surveys/answers';
 import { formatNps, npsEndLabel, npsGroup, npsScore, percentOf } from '../../client/src/surveys/nps';
+import { GROUP_COLOURS, optionRows, valueRows } from '../../client/src/surveys/resultRows';
 import { svEn } from '../../client/src/surveys/i18n/en';
 import { svId } from '../../client/src/surveys/i18n/id';
 
@@ -133,6 +134,28 @@ describe('NPS helpers', () => {
 
   it('rounds shares and gives 0 of nothing', () => {
     expect([percentOf(1, 3), percentOf(2, 3), percentOf(0, 0)]).toEqual([33, 67, 0]);
+  });
+});
+
+describe('result rows', () => {
+  it('fills the gaps of a distribution with zeros, in scale order', () => {
+    expect(valueRows([{ value: 4, count: 2 }, { value: 1, count: 1 }], { min: 1, max: 5 })).toEqual([
+      { label: '1', count: 1 },
+      { label: '2', count: 0 },
+      { label: '3', count: 0 },
+      { label: '4', count: 2 },
+      { label: '5', count: 0 },
+    ]);
+  });
+
+  it('colours NPS values by group and keeps option labels in order', () => {
+    const colours = valueRows([], { min: 0, max: 10, npsColours: true }).map((row) => row.colour);
+    expect(colours.filter((c) => c === GROUP_COLOURS.detractor)).toHaveLength(7);
+    expect(colours.slice(7)).toEqual([GROUP_COLOURS.passive, GROUP_COLOURS.passive, GROUP_COLOURS.promoter, GROUP_COLOURS.promoter]);
+    expect(optionRows([{ index: 0, label: 'Medan', count: 3 }, { index: 1, label: 'Binjai', count: 0 }])).toEqual([
+      { label: 'Medan', count: 3 },
+      { label: 'Binjai', count: 0 },
+    ]);
   });
 });
 

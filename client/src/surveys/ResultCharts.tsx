@@ -2,19 +2,12 @@
 // exact values: bars per option (sideways on phones), the rating distribution with its mean, and NPS as one bar
 // stacked from detractors through passives to promoters.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { OptionCount, ValueCount } from '../../../server/contracts/surveys';
 import { useSvI18n } from './i18n/useSvI18n';
-import { npsGroup, percentOf } from './nps';
+import { percentOf } from './nps';
+import { GROUP_COLOURS, type Row } from './resultRows';
 import { useNarrow } from './useNarrow';
 
 const BRAND = '#0f766e';
-const GROUP_COLOURS = { detractor: '#c2410c', passive: '#a3a3a3', promoter: '#15803d' } as const;
-
-interface Row {
-  label: string;
-  count: number;
-  colour?: string;
-}
 
 /** Bars of counts with their labels; horizontal bars on phones, columns on wider screens. */
 export function CountBars({ rows, label, testId }: { rows: Row[]; label: string; testId: string }) {
@@ -78,19 +71,6 @@ export function CountTable({ rows, total, head }: { rows: Row[]; total: number; 
       </tbody>
     </table>
   );
-}
-
-/** Option rows of a single or multi question. */
-export const optionRows = (options: readonly OptionCount[]): Row[] => options.map((o) => ({ label: o.label, count: o.count }));
-
-/** Every value of min..max with its count (values nobody chose show 0). */
-export function valueRows(distribution: readonly ValueCount[], min: number, max: number, nps: boolean): Row[] {
-  const rows: Row[] = [];
-  for (let value = min; value <= max; value++) {
-    const count = distribution.find((d) => d.value === value)?.count ?? 0;
-    rows.push({ label: String(value), count, ...(nps ? { colour: GROUP_COLOURS[npsGroup(value)] } : {}) });
-  }
-  return rows;
 }
 
 /** NPS as one stacked bar: detractors, passives, promoters, each labelled with its count. */

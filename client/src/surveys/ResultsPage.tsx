@@ -9,7 +9,8 @@ import { Link } from '../router/Link';
 import { getTextAnswers, resultsCsvUrl } from './api';
 import { useSvI18n } from './i18n/useSvI18n';
 import { formatNps } from './nps';
-import { CountBars, CountTable, NpsBar, optionRows, valueRows } from './ResultCharts';
+import { CountBars, CountTable, NpsBar } from './ResultCharts';
+import { optionRows, valueRows } from './resultRows';
 import { canManageSurveys } from './roles';
 import { surveyPath } from './routes';
 import { SurveyBadges } from './SurveyBadges';
@@ -124,7 +125,7 @@ function Breakdown({ question, surveyId }: { question: QuestionResult; surveyId:
       );
     }
     case 'rating': {
-      const rows = valueRows(question.distribution, question.min, question.max, false);
+      const rows = valueRows(question.distribution, { min: question.min, max: question.max });
       return (
         <>
           <p className="sv-result__figure" data-testid="sv-mean">
@@ -166,7 +167,7 @@ function Breakdown({ question, surveyId }: { question: QuestionResult; surveyId:
           <CountTable rows={groups} total={question.answered} head="NPS" />
           <details className="sv-details">
             <summary>0–10</summary>
-            <CountTable rows={valueRows(question.distribution, 0, 10, true)} total={question.answered} head={t('sv.results.value')} />
+            <CountTable rows={valueRows(question.distribution, { min: 0, max: 10, npsColours: true })} total={question.answered} head={t('sv.results.value')} />
           </details>
         </>
       );
