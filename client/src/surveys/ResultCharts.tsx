@@ -8,6 +8,8 @@ import { GROUP_COLOURS, type Row } from './resultRows';
 import { useNarrow } from './useNarrow';
 
 const BRAND = '#0f766e';
+/** A stacked segment of 0 has no width: its label would sit on its neighbour's. */
+const hideZero = (label: string | number | boolean | null | undefined): string | number | boolean | null | undefined => (label === 0 ? '' : label);
 
 /** Bars of counts with their labels; horizontal bars on phones, columns on wider screens. */
 export function CountBars({ rows, label, testId }: { rows: Row[]; label: string; testId: string }) {
@@ -84,13 +86,13 @@ export function NpsBar({ detractors, passives, promoters, label }: { detractors:
           <XAxis type="number" hide />
           <YAxis type="category" dataKey="name" hide />
           <Bar dataKey="detractors" stackId="nps" fill={GROUP_COLOURS.detractor} name={t('sv.results.detractors')} isAnimationActive={false}>
-            <LabelList dataKey="detractors" position="center" fill="#fff" />
+            <LabelList dataKey="detractors" position="center" fill="#fff" formatter={hideZero} />
           </Bar>
           <Bar dataKey="passives" stackId="nps" fill={GROUP_COLOURS.passive} name={t('sv.results.passives')} isAnimationActive={false}>
-            <LabelList dataKey="passives" position="center" fill="#fff" />
+            <LabelList dataKey="passives" position="center" fill="#fff" formatter={hideZero} />
           </Bar>
           <Bar dataKey="promoters" stackId="nps" fill={GROUP_COLOURS.promoter} name={t('sv.results.promoters')} isAnimationActive={false}>
-            <LabelList dataKey="promoters" position="center" fill="#fff" />
+            <LabelList dataKey="promoters" position="center" fill="#fff" formatter={hideZero} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
