@@ -107,7 +107,7 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     expect(await editor(pageA, 2).getAttribute('data-kind')).toBe('text');
     expect(await editor(pageA, 3).getAttribute('data-kind')).toBe('nps');
     // The keyboard stays on the moved question's button.
-    expect(await pageA.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Naikkan pertanyaan 3');
+    await pageA.locator('button[aria-label="Naikkan pertanyaan 3"]:focus').waitFor();
     await pageA.getByRole('button', { name: 'Hapus pertanyaan 3' }).click();
     expect(await pageA.getByTestId('sv-q-editor').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(['single', 'rating', 'nps']);
     // The preview shows the answering form as members will see it.

@@ -1,7 +1,7 @@
 // /c/:slug/surveys/new and /surveys/:id/edit (managers): title, description, anonymity explained, closing time,
 // audience, questions (add, edit, reorder, remove) and a live preview of the answering form; save as a draft or
 // open. An open survey keeps locked what would invalidate given answers; a survey_locked refusal says what to do.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Community, CommunityEvent } from '../../../server/contracts/api';
 import type { Survey } from '../../../server/contracts/surveys';
 import { EmptyState, ErrorNotice } from '../components/Notice';
@@ -30,8 +30,8 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
   const moved = useRef<{ key: string; by: -1 | 1 } | null>(null);
   const back = survey ? surveyPath(survey.id) : surveysPath(community.slug);
 
-  // Keeps the keyboard on the moved question's button (or its other one at the ends of the list).
-  useEffect(() => {
+  // Keeps the keyboard on the moved question's button (or its other one at the ends of the list), before paint.
+  useLayoutEffect(() => {
     const last = moved.current;
     if (!last) return;
     moved.current = null;
