@@ -1,7 +1,7 @@
 // /surveys/:id: the answering form for members, with its outcomes ("thank you", "already answered", closed) and,
 // for managers, the survey's controls (edit, open, close, results). The client checks required answers first; a
 // 422 from the server marks the questions its details name.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Community } from '../../../server/contracts/api';
 import type { AnswerInput, Survey } from '../../../server/contracts/surveys';
 import { ApiRequestError } from '../api/errors';
@@ -15,7 +15,7 @@ import { ManagePanel } from './ManagePanel';
 import { canManageSurveys } from './roles';
 import { surveysPath } from './routes';
 import { SurveyBadges } from './SurveyBadges';
-import { takeFlash } from './flash';
+import { clearFlash, flashFor } from './flash';
 
 type Outcome = 'form' | 'thanks' | 'already' | 'closed';
 
@@ -23,7 +23,8 @@ type Outcome = 'form' | 'thanks' | 'already' | 'closed';
 export function SurveyPage({ initial, community }: { initial: Survey; community: Community }) {
   const { t, formatDateTime } = useSvI18n();
   const [survey, setSurvey] = useState(initial);
-  const [flash] = useState(() => takeFlash(initial.id));
+  const [flash] = useState(() => flashFor(initial.id));
+  useEffect(() => clearFlash(initial.id), [initial.id]);
   const [outcome, setOutcome] = useState<Outcome>(() => (initial.state === 'closed' ? 'closed' : initial.answered ? 'already' : 'form'));
   const [answers, setAnswers] = useState<Answers>({});
   const [problems, setProblems] = useState<AnswerProblems>({});

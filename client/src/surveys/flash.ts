@@ -1,27 +1,20 @@
-// A one-time message carried from the builder to the survey page it navigates to ("saved", "opened").
-const KEY = 'rukun:survey-flash';
-
+// A one-shot confirmation carried from the builder to the survey page it navigates to ("saved", "opened"): the
+// router keeps no history state, and a module variable is enough for one tab's next screen.
 export type SurveyFlash = 'saved' | 'opened';
 
-/** Leaves a message for the survey page of `id`. */
+let pending: { id: string; flash: SurveyFlash } | null = null;
+
+/** Leaves a message for the next time the page of survey `id` opens. */
 export function leaveFlash(id: string, flash: SurveyFlash): void {
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify({ id, flash }));
-  } catch {
-    // Private mode without storage: the page simply shows no message.
-  }
+  pending = { id, flash };
 }
 
-/** Takes the message left for `id`, if any (it is shown once). */
-export function takeFlash(id: string): SurveyFlash | null {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as { id?: unknown; flash?: unknown };
-    if (parsed.id !== id) return null;
-    sessionStorage.removeItem(KEY);
-    return parsed.flash === 'opened' || parsed.flash === 'saved' ? parsed.flash : null;
-  } catch {
-    return null;
-  }
+/** The message left for `id`, if any (reading twice is harmless: React may run initialisers twice). */
+export function flashFor(id: string): SurveyFlash | null {
+  return pending?.id === id ? pending.flash : null;
+}
+
+/** Forgets a shown message, so coming back to the page later does not repeat it. */
+export function clearFlash(id: string): void {
+  if (pending?.id === id) pending = null;
 }
