@@ -14,10 +14,11 @@ import { useSvI18n } from './i18n/useSvI18n';
 import { ManagePanel } from './ManagePanel';
 import { canManageSurveys } from './roles';
 import { surveysPath } from './routes';
+import { eventPath } from '../events/routes';
 import { SurveyBadges } from './SurveyBadges';
 import { clearFlash, flashFor } from './flash';
 
-type Outcome = 'form' | 'thanks' | 'already' | 'closed';
+type Outcome = 'form' | 'thanks' | 'already' | 'closed' | 'notInAudience';
 
 /** One survey's page. */
 export function SurveyPage({ initial, community }: { initial: Survey; community: Community }) {
@@ -69,6 +70,7 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
         setSending(false);
         if (error instanceof ApiRequestError && error.code === 'already_responded') setOutcome('already');
         else if (error instanceof ApiRequestError && (error.code === 'survey_closed' || error.code === 'survey_not_open')) setOutcome('closed');
+        else if (error instanceof ApiRequestError && error.code === 'forbidden' && survey.audience.kind === 'event') setOutcome('notInAudience');
         else if (error instanceof ApiRequestError && error.status === 422) {
           const marked = problemsFromDetails(error.details, sent, survey.questions);
           setProblems(marked);
@@ -93,6 +95,11 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
         {survey.description && <p className="sv-page__description">{survey.description}</p>}
         {survey.state === 'open' && survey.closesAt && (
           <p className="sv-page__meta">{t('sv.answer.closesAt', { when: formatDateTime(survey.closesAt) })}</p>
+        )}
+        {survey.audience.kind === 'event' && (
+          <p className="sv-page__meta" data-testid="sv-audience">
+            {t('sv.answer.eventAudience')} <Link to={eventPath(survey.audience.eventId)}>{t('sv.answer.eventLink')}</Link>
+          </p>
         )}
         <p className="sv-page__privacy" data-testid="sv-privacy">
           {survey.anonymous ? t('sv.answer.anonymousNote') : t('sv.answer.namedNote')}
@@ -125,6 +132,9 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
       )}
       {outcome === 'closed' && (
         <Done testId="sv-closed" title={t('sv.answer.closedTitle')} text={t('sv.answer.closed')} slug={community.slug} />
+      )}
+      {outcome === 'notInAudience' && (
+        <Done testId="sv-not-audience" title={t('sv.answer.notInAudienceTitle')} text={t('sv.answer.notInAudience')} slug={community.slug} />
       )}
       {outcome === 'form' && survey.state !== 'closed' && (
         <form ref={form} className="card sv-answer" onSubmit={submit} noValidate data-testid="sv-answer-form">
