@@ -279,5 +279,9 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     expect(await pageA.getByTestId('sv-question-hidden').count()).toBe(3);
     expect(await pageA.getByTestId('sv-option-chart').count()).toBe(0);
     expect(await pageA.getByTestId('sv-hidden').textContent()).toContain('Dengan kurang dari 5 tanggapan');
+    await pageA.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll(pageA);
+    await pageB.setViewportSize({ width: 390, height: 844 });
+    await expectNoSidewaysScroll(pageB);
   }, 120_000);
 });
