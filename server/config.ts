@@ -67,6 +67,11 @@ const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z0-9_]{3,32}$/, 'each handle is 3-32 of a-z, 0-9, _'))),
   /** When set, /metrics needs `Authorization: Bearer <token>`; when unset, /metrics answers loopback callers only. */
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /**
+   * The server key anonymous survey pseudonyms derive from (server/lib/surveyPseudonym.ts). Kept out of the database:
+   * when unset, one is generated once into survey-pseudonym.key (mode 0600) next to the SQLite file.
+   */
+  SURVEY_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -15,6 +15,8 @@ export interface SurveyQuestion {
   /** Rating bounds; nps is always 0..10; null for other kinds. */
   min: number | null;
   max: number | null;
+  /** The longest answer of a text question, in characters; null for other kinds. */
+  maxLength: number | null;
 }
 
 export interface Survey {
@@ -36,6 +38,13 @@ export interface Survey {
   createdBy: User;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What POST /surveys/:id/responses answers: anonymous responses keep only the UTC day in submittedAt. */
+export interface SurveyResponseReceipt {
+  id: string;
+  surveyId: string;
+  submittedAt: string;
 }
 
 /** One answer as sent: an option index (single), indexes (multi), a number (rating, nps) or a text. */
@@ -82,6 +91,10 @@ export interface SurveyResults {
   audienceSize: number;
   /** responseCount / audienceSize, 0..1 (0 when the audience is empty). */
   responseRate: number;
+  /** True on an anonymous survey below `threshold` responses: every question's breakdown is withheld. */
+  hidden: boolean;
+  /** Responses an anonymous survey needs before its breakdowns are shown (5). */
+  threshold: number;
   questions: QuestionResult[];
 }
 

@@ -11,7 +11,8 @@ import { loadQueueItem } from '../queries/queueItems';
 import { loadFeedbackBroadcast } from '../queries/feedback';
 import { loadActor } from '../queries/actor';
 import { findCommunitySlug } from '../queries/communities';
-import { allCommunityRooms, membersRoom, moderatorsRoom, roomsForRole, sessionRoom, userRoom } from './rooms';
+import { loadSurveyCounts } from '../queries/surveyOnLane';
+import { allCommunityRooms, managersRoom, membersRoom, moderatorsRoom, roomsForRole, sessionRoom, userRoom } from './rooms';
 import type { Logger } from '../logger';
 import type { Clock } from '../lib/clock';
 
@@ -149,6 +150,13 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
         const communityEvent = await loadEventBroadcastOnLane(sql, event.eventId, now());
         if (!communityEvent) return;
         emit([membersRoom(event.communityId)], 'event:updated', { communitySlug: communityEvent.communitySlug, event: communityEvent });
+        return;
+      }
+      case 'survey:response': {
+        // Counts only, to the managers: never who answered, never what (anonymous surveys included).
+        const counts = await loadSurveyCounts(sql, event.surveyId);
+        if (!counts) return;
+        emit([managersRoom(event.communityId)], 'survey:response', { communitySlug: counts.communitySlug, surveyId: event.surveyId, responseCount: counts.responseCount, responseRate: counts.responseRate });
         return;
       }
       case 'feedback:new': {

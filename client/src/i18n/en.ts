@@ -142,6 +142,7 @@ export const en = {
   'notification.role_changed': 'Your role in {community} changed.',
   'notification.role_changed_to': 'You are now {role} in {community}.',
   'notification.reason': 'Reason: {reason}',
+  'notification.feedback_reply_excerpt': '{community} replied to your feedback: “{excerpt}”',
 
   'notFound.title': 'This page does not exist.',
   'notFound.home': 'Go to the communities',

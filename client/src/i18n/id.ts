@@ -144,6 +144,7 @@ export const id = {
   'notification.role_changed': 'Peran Anda di {community} berubah.',
   'notification.role_changed_to': 'Anda sekarang {role} di {community}.',
   'notification.reason': 'Alasan: {reason}',
+  'notification.feedback_reply_excerpt': '{community} membalas masukan Anda: “{excerpt}”',
 
   'notFound.title': 'Halaman ini tidak ada.',
   'notFound.home': 'Ke daftar komunitas',
