@@ -7,7 +7,7 @@
 //   (c) the next page of a text question's answers (GET .../texts?cursor=)
 //   (d) GET /api/surveys/:id/results.csv of every response: seconds, bytes, rows, and the app's peak RSS while it ran
 // Figures are printed, never asserted. See bench/README.md (Surveys: results).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -62,6 +62,16 @@ interface Seeded {
   seconds: number;
 }
 
+/**
+ * Ids in insertion order, as Prisma's uuid(7) defaults are: B-tree inserts then append instead of landing at random
+ * pages, which makes seeding a million answer rows several times faster.
+ */
+function sequentialIds(): () => string {
+  const prefix = randomBytes(4).toString('hex');
+  let n = 0;
+  return () => `${prefix}-${(n++).toString(16).padStart(12, '0')}`;
+}
+
 /** Members (users and memberships) and the survey's responses, written with prepared statements in one transaction. */
 async function seed(http: Http, services: BenchServices, owner: { id: string; token: string }): Promise<Seeded> {
   const slug = `bench-surveys-${Date.now()}`;
@@ -80,24 +90,25 @@ async function seed(http: Http, services: BenchServices, owner: { id: string; to
   const insertResponse = raw.prepare('INSERT INTO "SurveyResponse" (id, surveyId, userId, respondentKey, submittedAt) VALUES (?, ?, NULL, ?, ?)');
   const insertAnswer = raw.prepare('INSERT INTO "SurveyAnswer" (id, responseId, surveyId, questionId, optionIndex, numberValue, textValue) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const now = Date.now();
+  const nextId = sequentialIds();
   let answerRows = 0;
   raw.transaction(() => {
     const at = sqlDate(new Date(now));
     for (let i = 0; i < memberCount; i++) {
-      const id = randomUUID();
+      const id = nextId();
       insertUser.run(id, `bs${i}`, `bs${i}@bench.test`, `Anggota ${i}`, 'x', 'id', at);
       // One member in fifty has been banned: the audience counts active members only.
-      insertMembership.run(randomUUID(), community.id, id, 'member', i % 50 === 49 ? 'banned' : 'active', at);
+      insertMembership.run(nextId(), community.id, id, 'member', i % 50 === 49 ? 'banned' : 'active', at);
     }
     const questions = survey.questions;
     for (let r = 0; r < responseCount; r++) {
-      const responseId = randomUUID();
+      const responseId = nextId();
       // Anonymous responses carry the start of their UTC day: 30 days of them.
       const day = new Date(Math.floor((now - pick(30) * DAY) / DAY) * DAY);
       insertResponse.run(responseId, survey.id, randomBytes(16).toString('base64url'), sqlDate(day));
       for (const question of questions) {
         const answer = (optionIndex: number | null, numberValue: number | null, textValue: string | null) => {
-          insertAnswer.run(randomUUID(), responseId, survey.id, question.id, optionIndex, numberValue, textValue);
+          insertAnswer.run(nextId(), responseId, survey.id, question.id, optionIndex, numberValue, textValue);
           answerRows++;
         };
         const options = (JSON.parse(question.options) as string[]).length;
