@@ -13,6 +13,7 @@ import { createDatabase, type Db } from '../server/db/client';
 import type { SqlLane } from '../server/db/sqlLane';
 import { applyMigrations } from '../server/db/migrations';
 import { loadActor } from '../server/queries/actor';
+import { seedSurvey } from './seedSurvey';
 
 const PASSWORD = 'rukun-demo-2026';
 const SLUG = 'kopdar-jakarta';
@@ -77,6 +78,7 @@ async function seed(db: Db, sql: SqlLane): Promise<boolean> {
     await addReaction({ db, now }, { actor, post: first, kind: 'love' });
   }
   await seedKopdar(db, sql, community.id, ids, now);
+  await seedSurvey(db, { communityId: community.id, ownerId: ids.get('demo') ?? '', memberIds: ['sari', 'budi', 'maya'].map((h) => ids.get(h) ?? ''), password: PASSWORD, now });
   return true;
 }
 
