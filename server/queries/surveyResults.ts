@@ -51,7 +51,7 @@ async function distinctResponses(db: Db, questionId: string): Promise<number> {
 }
 
 /** The grouped counts, answered count and first text page of one question. */
-async function tallyQuestion(db: Db, question: QuestionRow): Promise<QuestionTally> {
+async function tallyQuestion(db: Db, surveyId: string, question: QuestionRow): Promise<QuestionTally> {
   const none = { items: [], nextCursor: null };
   switch (question.kind) {
     case 'single': {
@@ -70,7 +70,7 @@ async function tallyQuestion(db: Db, question: QuestionRow): Promise<QuestionTal
     default: {
       const [answered, texts] = await Promise.all([
         db.surveyAnswer.count({ where: { questionId: question.id } }),
-        listTextAnswers(db, { questionId: question.id, after: null, limit: INLINE_TEXTS }),
+        listTextAnswers(db, { surveyId, questionId: question.id, after: null, limit: INLINE_TEXTS }),
       ]);
       return { question, counts: new Map(), answered, texts };
     }
@@ -84,7 +84,7 @@ export async function loadSurveyResults(db: Db, survey: ResultsSurvey): Promise<
     countAudience(db, survey),
     hidden
       ? survey.questions.map((question): QuestionTally => ({ question, counts: new Map(), answered: 0, texts: { items: [], nextCursor: null } }))
-      : Promise.all(survey.questions.map((question) => tallyQuestion(db, question))),
+      : Promise.all(survey.questions.map((question) => tallyQuestion(db, survey.id, question))),
   ]);
   return {
     surveyId: survey.id,

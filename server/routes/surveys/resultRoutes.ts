@@ -72,7 +72,7 @@ export function mountResultRoutes(target: RouteTarget, deps: Deps, _limits: Rate
       res.json({ items: [], nextCursor: null, hidden: true });
       return;
     }
-    const page = await listTextAnswers(deps.db, { questionId: question.id, after, limit: query.limit });
+    const page = await listTextAnswers(deps.db, { surveyId: survey.id, questionId: question.id, after, limit: query.limit });
     res.json({ ...page, hidden: false });
   });
 
