@@ -113,6 +113,7 @@ function QuestionCard({ question, number, surveyId, threshold }: { question: Que
 function Breakdown({ question, surveyId }: { question: QuestionResult; surveyId: string }) {
   const { t, formatNumber } = useSvI18n();
   const list = (rows: { label: string; count: number }[]): string => rows.map((r) => `${r.label} ${formatNumber(r.count)}`).join(', ');
+  if (question.answered === 0 && question.kind !== 'text') return <p className="sv-muted">{t('sv.results.noAnswers')}</p>;
   switch (question.kind) {
     case 'single':
     case 'multi': {
@@ -179,11 +180,12 @@ function Breakdown({ question, surveyId }: { question: QuestionResult; surveyId:
 
 function TextAnswers({ surveyId, questionId, first }: { surveyId: string; questionId: string; first: { items: string[]; nextCursor: string | null } }) {
   const { t } = useSvI18n();
-  // Later pages the manager asked for; the first page follows the live results.
-  const [more, setMore] = useState<{ items: string[]; nextCursor: string | null } | null>(null);
+  // Later pages the manager asked for, after the first page as it was then: the live first page moves as answers
+  // arrive (newest first), and following it would drop the answers it pushes onto the pages already loaded.
+  const [more, setMore] = useState<{ base: string[]; items: string[]; nextCursor: string | null } | null>(null);
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const items = [...first.items, ...(more?.items ?? [])];
+  const items = more ? [...more.base, ...more.items] : first.items;
   const cursor = more ? more.nextCursor : first.nextCursor;
   const load = (): void => {
     if (!cursor) return;
@@ -192,7 +194,7 @@ function TextAnswers({ surveyId, questionId, first }: { surveyId: string; questi
     getTextAnswers(surveyId, questionId, cursor).then(
       (page) => {
         setLoading(false);
-        setMore((was) => ({ items: [...(was?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
+        setMore((was) => ({ base: was?.base ?? first.items, items: [...(was?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
       },
       (error: unknown) => {
         setLoading(false);
