@@ -1,20 +1,11 @@
-// The survey builder's state (client/src/surveys/surveyForm.ts): adding, editing, reordering and removing questions,
-// the locks of an open survey (only rewording, appended options and optional questions at the end), the checks
-// before saving, the create and PATCH bodies, and 422 details mapped back onto fields and questions.
+// The survey builder (client/src/surveys/surveyForm.ts, surveyBody.ts): adding, editing, reordering and removing
+// questions, the locks of an open survey (only rewording, appended options, required questions made optional and
+// optional questions at the end), the checks before saving, the create and PATCH bodies, and 422 details mapped back
+// onto fields and questions.
 import { describe, expect, it } from 'vitest';
 import type { Survey } from '../../server/contracts/surveys';
-import {
-  canMove,
-  checkSurveyForm,
-  closesAtOf,
-  initialSurveyForm,
-  patchOf,
-  previewQuestions,
-  serverProblemsOf,
-  surveyFormReducer,
-  type SurveyFormAction,
-  type SurveyFormState,
-} from '../../client/src/surveys/surveyForm';
+import { checkSurveyForm, closesAtOf, patchOf, previewQuestions, serverProblemsOf } from '../../client/src/surveys/surveyBody';
+import { canMove, initialSurveyForm, surveyFormReducer, type SurveyFormAction, type SurveyFormState } from '../../client/src/surveys/surveyForm';
 import { matchSurveyRoute, newSurveyPath, surveyPath, surveysPath } from '../../client/src/surveys/routes';
 
 const NOW = new Date('2026-12-05T12:00:00Z');

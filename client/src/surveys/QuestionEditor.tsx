@@ -6,7 +6,8 @@ import type { QuestionKind } from '../../../server/contracts/surveys';
 import { TextField } from '../components/TextField';
 import { TEXT_ANSWER_MAX } from './answers';
 import { useSvI18n } from './i18n/useSvI18n';
-import { canMove, OPTIONS_MAX, type FormProblem, type QuestionDraft, type SurveyFormAction } from './surveyForm';
+import type { FormProblem } from './surveyBody';
+import { canMove, OPTIONS_MAX, type QuestionDraft, type SurveyFormAction } from './surveyForm';
 
 export const KINDS: readonly QuestionKind[] = ['single', 'multi', 'rating', 'nps', 'text'];
 

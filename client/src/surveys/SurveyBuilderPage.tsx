@@ -14,7 +14,8 @@ import { useSvI18n } from './i18n/useSvI18n';
 import { KINDS, QuestionEditor } from './QuestionEditor';
 import { canManageSurveys } from './roles';
 import { surveyPath, surveysPath } from './routes';
-import { previewQuestions, QUESTIONS_MAX } from './surveyForm';
+import { previewQuestions } from './surveyBody';
+import { QUESTIONS_MAX } from './surveyForm';
 import { useSurveyBuilder } from './useSurveyBuilder';
 
 /** The survey builder. */

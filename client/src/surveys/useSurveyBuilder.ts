@@ -7,17 +7,8 @@ import { navigate } from '../router/router';
 import { createSurvey, getSurvey, openSurvey, updateSurvey } from './api';
 import { leaveFlash } from './flash';
 import { surveyPath } from './routes';
-import {
-  checkSurveyForm,
-  initialSurveyForm,
-  patchOf,
-  serverProblemsOf,
-  surveyFormReducer,
-  type FormProblems,
-  type ServerProblems,
-  type SurveyFormAction,
-  type SurveyFormState,
-} from './surveyForm';
+import { checkSurveyForm, patchOf, serverProblemsOf, type FormProblems, type ServerProblems } from './surveyBody';
+import { initialSurveyForm, surveyFormReducer, type SurveyFormAction, type SurveyFormState } from './surveyForm';
 
 /** The sentences of a survey_locked refusal's details, without repeats. */
 function lockMessages(details: unknown): string[] {
