@@ -43,7 +43,11 @@ function InboxRow({ item, view, now, selected, fresh, onSelect }: { item: Feedba
             item.status !== 'resolved' && <span>{t('fb.inbox.answered')}</span>
           )}
           {item.assignee && <span data-testid="fb-row-assignee">{item.assignee.id === me.id ? t('fb.inbox.assignedToYou') : t('fb.inbox.assignedTo', { name: item.assignee.displayName })}</span>}
-          {fresh && <span className="badge fb-fresh">{t('fb.status.new')}</span>}
+          {fresh && (
+            <span className="badge fb-fresh" data-testid="fb-row-fresh">
+              {t('fb.inbox.justArrived')}
+            </span>
+          )}
         </span>
       </button>
     </li>

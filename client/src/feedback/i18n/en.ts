@@ -79,6 +79,7 @@ export const fbEn = {
   'fb.inbox.assignedTo': 'With {name}',
   'fb.inbox.heldBadge': 'Held by the checker',
   'fb.inbox.newArrived': 'New feedback arrived',
+  'fb.inbox.justArrived': 'Just in',
 
   'fb.wait.justNow': 'waiting just now',
   'fb.wait.minutes_one': 'waiting {count} minute',

@@ -80,6 +80,7 @@ export const fbId = {
   'fb.inbox.assignedTo': 'Dipegang {name}',
   'fb.inbox.heldBadge': 'Ditahan pemeriksa',
   'fb.inbox.newArrived': 'Ada masukan baru',
+  'fb.inbox.justArrived': 'Baru masuk',
 
   'fb.wait.justNow': 'baru saja masuk',
   'fb.wait.minutes_one': 'menunggu {count} menit',
