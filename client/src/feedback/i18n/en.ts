@@ -103,7 +103,7 @@ export const fbEn = {
   'fb.item.markResolved': 'Mark resolved',
   'fb.item.reopen': 'Reopen',
   'fb.item.reply': 'Reply to the member',
-  'fb.item.replyHint': 'The member is notified and reads it under “My feedback”. Ctrl+Enter sends.',
+  'fb.item.replyHint': 'The member is notified and reads it under “My feedback”. Replying takes an item nobody has taken. Ctrl+Enter sends.',
   'fb.item.replyAndResolve': 'Also mark resolved',
   'fb.item.send': 'Send reply',
   'fb.item.sending': 'Sending…',

@@ -104,7 +104,7 @@ export const fbId = {
   'fb.item.markResolved': 'Tandai selesai',
   'fb.item.reopen': 'Buka lagi',
   'fb.item.reply': 'Balas ke anggota',
-  'fb.item.replyHint': 'Anggota akan diberi tahu dan bisa membacanya di “Masukan saya”. Ctrl+Enter untuk mengirim.',
+  'fb.item.replyHint': 'Anggota akan diberi tahu dan bisa membacanya di “Masukan saya”. Membalas item yang belum diambil berarti Anda mengambilnya. Ctrl+Enter untuk mengirim.',
   'fb.item.replyAndResolve': 'Sekalian tandai selesai',
   'fb.item.send': 'Kirim balasan',
   'fb.item.sending': 'Mengirim…',
