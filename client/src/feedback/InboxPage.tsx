@@ -65,10 +65,12 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
   const [waitingHours, setWaitingHours] = useState<number>(DEFAULT_LIMIT);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The open item as last seen, so it stays open even when a fresh page no longer lists it (someone else moved it).
+  const [pinned, setPinned] = useState<Feedback | null>(null);
   const view = useMemo<InboxView>(() => ({ tab, kind, assignee, waitingHours, onlyOverdue, meId: me.id }), [tab, kind, assignee, waitingHours, onlyOverdue, me.id]);
   const inbox = useInbox(community.slug, role, view);
   const { items, counts, fresh } = inbox.state;
-  const selected = items.find((item) => item.id === selectedId) ?? null;
+  const selected = items.find((item) => item.id === selectedId) ?? (pinned && pinned.id === selectedId ? pinned : null);
   const overdueCount = items.filter((item) => !hasLeft(item, view) && isOverdue(item, now, waitingHours)).length;
   const filtered = kind !== null || assignee !== null || onlyOverdue;
 
@@ -78,7 +80,13 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
 
   const select = (item: Feedback): void => {
     setSelectedId(item.id);
+    setPinned(item);
     inbox.markSeen(item.id);
+  };
+
+  const onChanged = (item: Feedback): void => {
+    inbox.apply(item);
+    setPinned((shown) => (shown && shown.id === item.id && shown.version > item.version ? shown : item));
   };
 
   const limitText = (hours: number): string => tn('fb.inbox.waitingHours', hours);
@@ -181,7 +189,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
           )}
         </section>
         {selected ? (
-          <FeedbackPane key={selected.id} item={selected} now={now} onChanged={inbox.apply} onClose={() => setSelectedId(null)} />
+          <FeedbackPane key={selected.id} item={selected} now={now} onChanged={onChanged} onClose={() => setSelectedId(null)} />
         ) : (
           <section className="card fb-pane fb-muted">{t('fb.inbox.selectHint')}</section>
         )}

@@ -1,5 +1,6 @@
 // Loads the inbox for a view and keeps it live: joins the community's rooms (staff get `feedback:new`), adds new
-// feedback where it belongs, and reads the list and counts again after every (re)join and whenever the view changes.
+// feedback where it belongs, and reads the list and counts again after every (re)join, whenever the view changes and
+// when the tab comes back into view (other staff's replies and claims have no event of their own).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../server/contracts/api';
 import type { FeedbackPayload } from '../../../server/contracts/events';
@@ -78,6 +79,14 @@ export function useInbox(slug: string, role: Role, view: InboxView): Inbox {
   });
   const onJoined = useCallback(() => latestReload.current(), []);
   const room = useCommunityRoom({ slug, role, handlers: { onPublished: noop, onUpdated: noop, onRemoved: noop, onJoined } });
+
+  useEffect(() => {
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') latestReload.current();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
 
   useEffect(() => {
     if (!socket) return undefined;
