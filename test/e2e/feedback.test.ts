@@ -182,8 +182,11 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     await moderator.locator('[data-testid="fb-tab-held"][data-count="0"]').waitFor();
 
     // Both open the question; the owner takes it first; Cici's "Ambil" is refused with who has it, and a refresh.
+    // The oldest waiting item comes first: "j" opens it, as in the moderation console.
     await moderator.getByTestId('fb-tab-new').click();
-    await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${questionId}"]`).click();
+    await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${problemId}"]`).waitFor();
+    expect(await moderator.getByTestId('fb-row').first().getAttribute('data-feedback-id')).toBe(questionId);
+    await moderator.keyboard.press('j');
     const pane = moderator.locator(`[data-testid="fb-pane"][data-feedback-id="${questionId}"]`);
     await pane.getByText('Belum ada yang mengambil.').waitFor();
     expect((await api(owner, 'PATCH', `/api/feedback/${questionId}`, { assignee: 'me' })).status).toBe(200);

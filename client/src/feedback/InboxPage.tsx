@@ -1,7 +1,7 @@
 // The staff inbox of a community (moderators and up): tabs by status with counts (plus held feedback), filters,
 // "waiting longer than N hours" highlighted and first, the list live, and the selected item's pane beside it (under
 // it on a phone).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Community, Role } from '../../../server/contracts/api';
 import type { Feedback, FeedbackKind } from '../../../server/contracts/surveys';
 import { EmptyState, ErrorNotice, Loading } from '../components/Notice';
@@ -18,6 +18,11 @@ import { useNow } from './useNow';
 import { isOverdue, isWaiting, waitedSince, waitedText } from './waiting';
 
 const WAITING_LIMITS = [4, 8, 24, 48, 72] as const;
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
 const DEFAULT_LIMIT = 24;
 
 function InboxRow({ item, view, now, selected, fresh, onSelect }: { item: Feedback; view: InboxView; now: number; selected: boolean; fresh: boolean; onSelect: () => void }) {
@@ -78,11 +83,37 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
     if (selectedId) document.querySelector('[data-testid="fb-pane"]')?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
 
+  // Keys as in the moderation console: j/k move through the list, t takes the open item, r goes to the reply box.
+  const latest = useRef({ items, selectedId, select: (_item: Feedback): void => undefined });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const { items: list, selectedId: current, select: choose } = latest.current;
+      const index = list.findIndex((item) => item.id === current);
+      if (event.key === 'j' || event.key === 'k') {
+        const to = index === -1 ? 0 : index + (event.key === 'j' ? 1 : -1);
+        const target = list[Math.max(0, Math.min(list.length - 1, to))];
+        if (target && target.id !== current) choose(target);
+      } else if (event.key === 't') {
+        document.querySelector<HTMLButtonElement>('[data-testid="fb-assign"]')?.click();
+      } else if (event.key === 'r') {
+        document.querySelector<HTMLTextAreaElement>('[data-testid="fb-reply-input"]')?.focus();
+      } else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const select = (item: Feedback): void => {
     setSelectedId(item.id);
     setPinned(item);
     inbox.markSeen(item.id);
   };
+
+  useEffect(() => {
+    latest.current = { items, selectedId, select };
+  });
 
   const onChanged = (item: Feedback): void => {
     inbox.apply(item);
@@ -169,6 +200,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
               </label>
             )}
           </fieldset>
+          <p className="fb-muted fb-keys">{t('fb.inbox.keysHint')}</p>
           {inbox.error !== null && <ErrorNotice error={inbox.error} onRetry={inbox.reload} />}
           {inbox.loading && items.length === 0 && inbox.error === null && <Loading />}
           {!inbox.loading && items.length === 0 && inbox.error === null && (

@@ -80,6 +80,7 @@ export const fbEn = {
   'fb.inbox.heldBadge': 'Held by the checker',
   'fb.inbox.newArrived': 'New feedback arrived',
   'fb.inbox.justArrived': 'Just in',
+  'fb.inbox.keysHint': 'Keys: j/k move, t take, r reply, Ctrl+Enter send',
 
   'fb.wait.justNow': 'waiting just now',
   'fb.wait.minutes_one': 'waiting {count} minute',

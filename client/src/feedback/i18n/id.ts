@@ -81,6 +81,7 @@ export const fbId = {
   'fb.inbox.heldBadge': 'Ditahan pemeriksa',
   'fb.inbox.newArrived': 'Ada masukan baru',
   'fb.inbox.justArrived': 'Baru masuk',
+  'fb.inbox.keysHint': 'Tombol: j/k pindah, t ambil, r balas, Ctrl+Enter kirim',
 
   'fb.wait.justNow': 'baru saja masuk',
   'fb.wait.minutes_one': 'menunggu {count} menit',
