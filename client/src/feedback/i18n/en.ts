@@ -82,7 +82,7 @@ export const fbEn = {
   'fb.inbox.justArrived': 'Just in',
   'fb.inbox.keysHint': 'Keys: j/k move, t take, r reply, Ctrl+Enter send',
 
-  'fb.wait.justNow': 'waiting just now',
+  'fb.wait.justNow': 'arrived just now',
   'fb.wait.minutes_one': 'waiting {count} minute',
   'fb.wait.minutes_other': 'waiting {count} minutes',
   'fb.wait.hours_one': 'waiting {count} hour',
