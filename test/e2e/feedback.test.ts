@@ -198,5 +198,17 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     await conflict.waitFor({ state: 'detached' });
     await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${questionId}"]`).getByText('Dipegang Ani').waitFor();
     await expectNoSidewaysScroll(moderator);
+
+    // The filters ask the server: unassigned leaves only the problem; problems only, the same; mine, nothing yet.
+    await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Belum ada yang ambil' });
+    await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${questionId}"]`).waitFor({ state: 'detached' });
+    await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${problemId}"]`).waitFor();
+    await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Semua' });
+    await moderator.getByLabel('Jenis', { exact: true }).selectOption({ label: 'Masalah' });
+    await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${questionId}"]`).waitFor({ state: 'detached' });
+    expect(await moderator.getByTestId('fb-row').count()).toBe(1);
+    await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Ditangani saya' });
+    await moderator.getByText('Tidak ada yang cocok dengan saringan ini.').waitFor();
+    expect(await moderator.getByTestId('fb-row').count()).toBe(0);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 // The staff inbox of a community (moderators and up): tabs by status with counts (plus held feedback), filters,
 // "waiting longer than N hours" highlighted and first, the list live, and the selected item's pane beside it (under
 // it on a phone).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Community, Role } from '../../../server/contracts/api';
 import type { Feedback, FeedbackKind } from '../../../server/contracts/surveys';
 import { EmptyState, ErrorNotice, Loading } from '../components/Notice';
@@ -64,6 +64,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
   const app = useI18n();
   const me = useMe();
   const now = useNow();
+  const ids = useId();
   const [tab, setTab] = useState<InboxTab>('new');
   const [kind, setKind] = useState<FeedbackKind | null>(null);
   const [assignee, setAssignee] = useState<'me' | 'none' | null>(null);
@@ -164,9 +165,9 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
           </header>
           <fieldset className="fb-filters">
             <legend className="fb-sr">{t('fb.inbox.filters')}</legend>
-            <label className="fb-filter">
-              <span>{t('fb.inbox.kind')}</span>
-              <select value={kind ?? ''} onChange={(event) => setKind((event.target.value || null) as FeedbackKind | null)} data-testid="fb-filter-kind">
+            <div className="fb-filter">
+              <label htmlFor={`${ids}-kind`}>{t('fb.inbox.kind')}</label>
+              <select id={`${ids}-kind`} value={kind ?? ''} onChange={(event) => setKind((event.target.value || null) as FeedbackKind | null)} data-testid="fb-filter-kind">
                 <option value="">{t('fb.inbox.kindAll')}</option>
                 {FEEDBACK_KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -174,25 +175,25 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="fb-filter">
-              <span>{t('fb.inbox.assignee')}</span>
-              <select value={assignee ?? ''} onChange={(event) => setAssignee((event.target.value || null) as 'me' | 'none' | null)} data-testid="fb-filter-assignee">
+            </div>
+            <div className="fb-filter">
+              <label htmlFor={`${ids}-assignee`}>{t('fb.inbox.assignee')}</label>
+              <select id={`${ids}-assignee`} value={assignee ?? ''} onChange={(event) => setAssignee((event.target.value || null) as 'me' | 'none' | null)} data-testid="fb-filter-assignee">
                 <option value="">{t('fb.inbox.assigneeAll')}</option>
                 <option value="me">{t('fb.inbox.assigneeMe')}</option>
                 <option value="none">{t('fb.inbox.assigneeNone')}</option>
               </select>
-            </label>
-            <label className="fb-filter">
-              <span>{t('fb.inbox.waitingLimit')}</span>
-              <select value={waitingHours} onChange={(event) => setWaitingHours(Number(event.target.value))} data-testid="fb-filter-hours">
+            </div>
+            <div className="fb-filter">
+              <label htmlFor={`${ids}-hours`}>{t('fb.inbox.waitingLimit')}</label>
+              <select id={`${ids}-hours`} value={waitingHours} onChange={(event) => setWaitingHours(Number(event.target.value))} data-testid="fb-filter-hours">
                 {WAITING_LIMITS.map((hours) => (
                   <option key={hours} value={hours}>
                     {limitText(hours)}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             {tab !== 'resolved' && (
               <label className="fb-check">
                 <input type="checkbox" checked={onlyOverdue} onChange={(event) => setOnlyOverdue(event.target.checked)} data-testid="fb-filter-overdue" />
