@@ -63,7 +63,7 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     await member.waitForURL(`**/c/${community.slug}/feedback`);
     await member.getByRole('heading', { name: `Kirim masukan · ${community.name}` }).waitFor();
     const body = `Kapan kopdar berikutnya diadakan? Saya ingin ikut bantu ${run}.`;
-    await member.getByRole('radio', { name: /Pertanyaan/ }).check();
+    await member.getByRole('radio', { name: 'Pertanyaan', exact: true }).check();
     await member.getByLabel('Pesan Anda', { exact: true }).fill(body);
     expect(await member.getByTestId('fb-counter').textContent()).toBe(`${body.length} dari 5.000 karakter`);
     const [sent] = await Promise.all([
