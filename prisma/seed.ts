@@ -15,6 +15,8 @@ import { createDatabase, type Db } from '../server/db/client';
 import type { SqlLane } from '../server/db/sqlLane';
 import { applyMigrations } from '../server/db/migrations';
 import { loadActor } from '../server/queries/actor';
+import { pseudonymServerKey } from '../server/lib/surveyPseudonym';
+import { seedSurvey } from './seedSurvey';
 
 const PASSWORD = 'rukun-demo-2026';
 const SLUG = 'kopdar-jakarta';
@@ -80,6 +82,7 @@ async function seed(db: Db, sql: SqlLane): Promise<boolean> {
   }
   await seedKopdar(db, sql, community.id, ids, now);
   await seedFeedback(db, sql, community.id, ids, now);
+  await seedSurvey({ db, sql, serverKey: pseudonymServerKey(config), now }, { communityId: community.id, ids });
   return true;
 }
 

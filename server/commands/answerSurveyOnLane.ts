@@ -9,6 +9,7 @@ import { authorize } from '../policies/community';
 import { assertAnswerable, responseIdentity, type AnswerInput } from './answerSurvey';
 import type { Outcome } from './outcome';
 
+const ACTIVE_MEMBER = `SELECT 1 AS one FROM "Membership" WHERE communityId = ? AND userId = ? AND status = 'active'`;
 const COUNT = `UPDATE "Survey" SET responseCount = responseCount + 1 WHERE id = ? AND state = 'open' AND (closesAt IS NULL OR closesAt > ?)`;
 const RESPONSE = 'INSERT INTO "SurveyResponse" (id, surveyId, userId, respondentKey, submittedAt) VALUES (?, ?, ?, ?, ?)';
 const ANSWER = 'INSERT INTO "SurveyAnswer" (id, responseId, surveyId, questionId, optionIndex, numberValue, textValue) VALUES (?, ?, ?, ?, ?, ?, ?)';
@@ -24,6 +25,9 @@ export async function answerSurveyOnLane(deps: { sql: SqlLane; now: Date; server
   assertAnswerable(survey, deps.now);
   const identity = responseIdentity(deps.serverKey, { survey, userId: input.actor.userId, now: deps.now });
   await deps.sql.write((q) => {
+    // The actor was read before this write: a member banned or gone since answers nothing. Exact: nothing else runs
+    // on the connection inside a lane write.
+    if (!q.get(ACTIVE_MEMBER, survey.communityId, input.actor.userId)) fail('not_found');
     if (q.run(COUNT, survey.id, sqlDate(deps.now)) === 0) fail('survey_closed');
     try {
       q.run(RESPONSE, identity.id, survey.id, identity.userId, identity.respondentKey, sqlDate(identity.submittedAt));

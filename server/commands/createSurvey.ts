@@ -1,5 +1,6 @@
 // A manager creates a survey: a draft with its questions and its audit entry, in one transaction. Nothing is
 // announced or planned yet: members see a survey once it opens (openSurvey.ts plans its closing job).
+import type { Locale } from '../contracts/api';
 import type { Db } from '../db/client';
 import { inWriteTransaction, type Tx } from '../db/transaction';
 import { fail } from '../errors';
@@ -25,13 +26,23 @@ export function questionRows(surveyId: string, questions: readonly QuestionInput
   return questions.map((q, i) => ({ surveyId, position: firstPosition + i, kind: q.kind, prompt: q.prompt, options: JSON.stringify(q.options), required: q.required, min: q.min, max: q.max }));
 }
 
+/** Sentences of the 422s the survey commands raise (the schemas' own come from zod), in both languages. */
+export const SURVEY_PROBLEMS = {
+  unknown_event: { en: 'This community has no such event.', id: 'Komunitas ini tidak memiliki acara tersebut.' },
+  no_questions: { en: 'A survey needs at least one question.', id: 'Survei perlu setidaknya satu pertanyaan.' },
+  closes_at_passed: { en: 'The closing time has already passed.', id: 'Waktu penutupan sudah lewat.' },
+} as const;
+
+/** A 422 with one detail, in the reader's language. */
+export function surveyProblem(input: { path: string; reason: keyof typeof SURVEY_PROBLEMS; locale: Locale }): never {
+  return fail('validation_failed', { details: [{ path: input.path, message: SURVEY_PROBLEMS[input.reason][input.locale], reason: input.reason }] });
+}
+
 /** 422 unless the audience's event belongs to the same community. */
-export async function assertAudienceEvent(tx: Pick<Tx, 'event'>, input: { communityId: string; audience: SurveyAudienceInput }): Promise<void> {
+export async function assertAudienceEvent(tx: Pick<Tx, 'event'>, input: { communityId: string; audience: SurveyAudienceInput; locale: Locale }): Promise<void> {
   if (input.audience.kind !== 'event') return;
   const event = await tx.event.findUnique({ where: { id: input.audience.eventId }, select: { communityId: true } });
-  if (event?.communityId !== input.communityId) {
-    fail('validation_failed', { details: [{ path: 'body.audience.eventId', message: 'no such event in this community / tidak ada acara itu di komunitas ini' }] });
-  }
+  if (event?.communityId !== input.communityId) surveyProblem({ path: 'body.audience.eventId', reason: 'unknown_event', locale: input.locale });
 }
 
 /** What the audit log keeps of a survey (before and after a change): never a response. */
@@ -48,11 +59,11 @@ export function surveyAuditFields(survey: { title: string; anonymous: boolean; s
 }
 
 /** Creates a draft survey in the actor's community; returns its id. */
-export async function createSurvey(deps: { db: Db; now: Date }, input: { actor: Actor; communityId: string; survey: NewSurvey }): Promise<Outcome<{ id: string }>> {
+export async function createSurvey(deps: { db: Db; now: Date }, input: { actor: Actor; communityId: string; survey: NewSurvey; locale: Locale }): Promise<Outcome<{ id: string }>> {
   authorize(input.actor, 'survey.manage');
   const { survey } = input;
   const id = await inWriteTransaction(deps.db, async (tx) => {
-    await assertAudienceEvent(tx, { communityId: input.communityId, audience: survey.audience });
+    await assertAudienceEvent(tx, { communityId: input.communityId, audience: survey.audience, locale: input.locale });
     const created = await tx.survey.create({
       data: {
         communityId: input.communityId,

@@ -74,12 +74,12 @@ async function apply(tx: Tx, now: Date, input: UpdateFeedbackInput): Promise<Out
   const events: DomainEvent[] = [];
   const audit = (action: string, after: unknown) =>
     recordAudit(tx, { communityId: feedback.communityId, actorId: actor.userId, action, targetType: 'feedback', targetId: feedback.id, after, now });
-  if (patch.status === 'resolved') await tx.feedback.updateMany({ where: { id: feedback.id, resolvedAt: null }, data: { resolvedAt: now } });
+  if (patch.status === 'resolved') await tx.feedback.updateMany({ where: { id: feedback.id, resolvedAt: null }, data: { resolvedAt: now, updatedAt: now } });
   if (patch.status) await audit('feedback.status', { status: patch.status });
   if (patch.assignee !== undefined) await audit('feedback.assign', { assigneeId: data.assigneeId });
   if (patch.reply !== undefined) events.push(...(await addReply(tx, now, { ...input, reply: patch.reply })));
   if (patch.screening === 'clear') {
-    const released = await tx.feedback.updateMany({ where: { id: feedback.id, screening: 'held' }, data: { screening: 'clear' } });
+    const released = await tx.feedback.updateMany({ where: { id: feedback.id, screening: 'held' }, data: { screening: 'clear', updatedAt: now } });
     if (released.count === 1) {
       await audit('feedback.release', { screening: 'clear' });
       events.push({ type: 'feedback:new', communityId: feedback.communityId, feedbackId: feedback.id });
@@ -93,8 +93,8 @@ async function addReply(tx: Tx, now: Date, input: UpdateFeedbackInput & { reply:
   const { actor, feedback } = input;
   const reply = await tx.feedbackReply.create({ data: { feedbackId: feedback.id, authorId: actor.userId, body: input.reply, createdAt: now } });
   // The earliest reply's time, whichever transaction commits first: only an empty or later value is replaced.
-  await tx.feedback.updateMany({ where: { id: feedback.id, OR: [{ firstResponseAt: null }, { firstResponseAt: { gt: now } }] }, data: { firstResponseAt: now } });
-  if (!input.patch.status) await tx.feedback.updateMany({ where: { id: feedback.id, status: 'new' }, data: { status: 'in_progress' } });
+  await tx.feedback.updateMany({ where: { id: feedback.id, OR: [{ firstResponseAt: null }, { firstResponseAt: { gt: now } }] }, data: { firstResponseAt: now, updatedAt: now } });
+  if (!input.patch.status) await tx.feedback.updateMany({ where: { id: feedback.id, status: 'new' }, data: { status: 'in_progress', updatedAt: now } });
   await recordAudit(tx, { communityId: feedback.communityId, actorId: actor.userId, action: 'feedback.reply', targetType: 'feedback', targetId: feedback.id, after: { replyId: reply.id }, now });
   // Staff answering their own feedback need no notification of it.
   if (feedback.authorId === actor.userId) return [];

@@ -84,7 +84,7 @@ export async function updateSurvey(
     if (problems.length) fail('survey_locked', { details: lockDetails(problems, input.locale) });
   }
   const after = await inWriteTransaction(deps.db, async (tx) => {
-    if (patch.audience) await assertAudienceEvent(tx, { communityId: survey.communityId, audience: patch.audience });
+    if (patch.audience) await assertAudienceEvent(tx, { communityId: survey.communityId, audience: patch.audience, locale: input.locale });
     const before = await tx.survey.findUniqueOrThrow({ where: { id: survey.id } });
     const written = await tx.survey.updateMany({
       where: { id: survey.id, version: survey.version, state: survey.state },

@@ -2,6 +2,7 @@
 // was stored under, so anonymous surveys too), in a fixed number of queries for any number of surveys.
 import type { Survey } from '../contracts/surveys';
 import type { Db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
 import type { Deps } from '../deps';
 import { fail } from '../errors';
 import { respondentKey } from '../lib/surveyPseudonym';
@@ -54,14 +55,23 @@ export async function loadSurveyViews(deps: { db: Db; serverKey: Buffer }, input
   });
 }
 
-/** One page of a community's surveys, newest first; members never see drafts. */
-export function listCommunitySurveys(db: Db, input: { communityId: string; states: string[]; after: { at: Date; id: string } | null; limit: number }) {
+/** Rows in the state a member sees (presentSurvey's surveyState): an open survey past its closesAt reads as closed. */
+function seenAs(state: string, now: Date): Prisma.SurveyWhereInput {
+  if (state === 'open') return { state: 'open', OR: [{ closesAt: null }, { closesAt: { gt: now } }] };
+  if (state === 'closed') return { OR: [{ state: 'closed' }, { state: 'open', closesAt: { lte: now } }] };
+  return { state };
+}
+
+/** One page of a community's surveys in `states` (as members see them), newest first; members never see drafts. */
+export function listCommunitySurveys(db: Db, input: { communityId: string; states: string[]; after: { at: Date; id: string } | null; limit: number; now: Date }) {
   const { after } = input;
   return db.survey.findMany({
     where: {
       communityId: input.communityId,
-      state: { in: input.states },
-      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+      AND: [
+        { OR: input.states.map((state) => seenAs(state, input.now)) },
+        ...(after ? [{ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] : []),
+      ],
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: input.limit + 1,

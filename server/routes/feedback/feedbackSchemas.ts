@@ -6,6 +6,11 @@ import { pageQuery, text } from '../schemas';
 export const FEEDBACK_BODY_MAX = 5000;
 export const FEEDBACK_REPLY_MAX = 5000;
 
+const NOTHING_TO_CHANGE = {
+  en: 'Nothing to change: give a status, a reply, an assignee or a screening.',
+  id: 'Tidak ada yang diubah: isi status, balasan, penanggung jawab, atau penyaringan.',
+};
+
 const kind = z.enum(['question', 'suggestion', 'problem']);
 const status = z.enum(['new', 'in_progress', 'resolved']);
 
@@ -24,8 +29,10 @@ export const updateFeedbackBody = z
     screening: z.literal('clear').optional().meta({ description: 'Releases held feedback into the inbox (announced as feedback:new).' }),
     version: z.number().int().min(0).max(2_147_483_647).optional(),
   })
-  .refine((body) => body.status !== undefined || body.reply !== undefined || body.assignee !== undefined || body.screening !== undefined, {
-    message: 'nothing to change: give status, reply, assignee or screening',
+  .superRefine((body, ctx) => {
+    if (body.status !== undefined || body.reply !== undefined || body.assignee !== undefined || body.screening !== undefined) return;
+    // validate.ts gives the reader the sentence in their language and the client a stable `reason`.
+    ctx.addIssue({ code: 'custom', message: NOTHING_TO_CHANGE.en, params: { reason: 'nothing_to_change', messages: NOTHING_TO_CHANGE } });
   });
 
 export type UpdateFeedbackBody = z.output<typeof updateFeedbackBody>;

@@ -38,7 +38,7 @@ export function mountSurveyRoutes(target: RouteTarget, deps: Deps, _limits: Rate
     const community = await findCommunityOr404(deps.sql, params.slug);
     const now = deps.now();
     const actor = await loadActor(deps.sql, { communityId: community.id, userId: auth.user.id, now });
-    const outcome = await createSurvey({ db: deps.db, now }, { actor, communityId: community.id, survey: body });
+    const outcome = await createSurvey({ db: deps.db, now }, { actor, communityId: community.id, survey: body, locale: localeOf(req) });
     await afterCommit(deps, outcome);
     res.status(201).json({ survey: await present(deps, outcome.value.id, auth.user.id) });
   });
@@ -51,7 +51,7 @@ export function mountSurveyRoutes(target: RouteTarget, deps: Deps, _limits: Rate
     authorize(actor, 'survey.read');
     const visible = managesSurveys(actor) ? ['draft', 'open', 'closed'] : ['open', 'closed'];
     const states = query.state ? visible.filter((s) => s === query.state) : visible;
-    const rows = states.length ? await listCommunitySurveys(deps.db, { communityId: community.id, states, after: query.cursor ? decodeCursor(query.cursor) : null, limit: query.limit }) : [];
+    const rows = states.length ? await listCommunitySurveys(deps.db, { communityId: community.id, states, after: query.cursor ? decodeCursor(query.cursor) : null, limit: query.limit, now }) : [];
     const page = toPage(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
     const items = await loadSurveyViews({ db: deps.db, serverKey: pseudonymServerKey(deps.config) }, { surveyIds: page.rows.map((row) => row.id), viewerId: auth.user.id, now });
     res.json({ items, nextCursor: page.nextCursor });
@@ -76,7 +76,7 @@ export function mountSurveyRoutes(target: RouteTarget, deps: Deps, _limits: Rate
   defineRoute(target, { method: 'post', path: '/surveys/:id/open', summary: 'Open a draft survey for answers (manager; needs at least one question)', tag: 'surveys', auth: true, params: idParams, responses: { 200: '{survey}' } }, async ({ params }, req, res) => {
     const auth = requireUser(req);
     const { survey, actor } = await loadVisibleSurvey(deps, { userId: auth.user.id, surveyId: params.id });
-    const outcome = await openSurvey({ db: deps.db, now: deps.now() }, { actor, surveyId: survey.id });
+    const outcome = await openSurvey({ db: deps.db, now: deps.now() }, { actor, surveyId: survey.id, locale: localeOf(req) });
     await afterCommit(deps, outcome);
     res.json({ survey: await present(deps, survey.id, auth.user.id) });
   });

@@ -140,6 +140,13 @@ describe('PATCH with bad bodies', () => {
     expect(detailPaths(error), JSON.stringify(error)).toContain(path);
   });
 
+  it('says what is missing in the reader\'s language', async () => {
+    const inId = expectError(await api.request('PATCH', `/api/feedback/${feedback.id}`, { token: moderator.token, body: { version: 0 }, headers: { 'accept-language': 'id' } }), 422, 'validation_failed');
+    expect(inId.error.details).toEqual([{ path: 'body', message: expect.stringMatching(/^Tidak ada yang diubah/), reason: 'nothing_to_change' }]);
+    const inEn = expectError(await api.request('PATCH', `/api/feedback/${feedback.id}`, { token: moderator.token, body: {}, headers: { 'accept-language': 'en' } }), 422, 'validation_failed');
+    expect(inEn.error.details).toEqual([{ path: 'body', message: expect.stringMatching(/^Nothing to change/), reason: 'nothing_to_change' }]);
+  });
+
   it('malformed JSON is 400', async () => {
     expectError(await api.request('PATCH', `/api/feedback/${feedback.id}`, { token: moderator.token, raw: '{"status":' }), 400, 'malformed_json');
   });

@@ -54,7 +54,8 @@ describe('replying', () => {
     const firstAt = later(30);
     const first = await calls.patch(moderator, sent.id, { reply: 'Paling lambat tanggal 10 setiap bulan.' });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body.feedback).toMatchObject({ status: 'in_progress', firstResponseAt: firstAt, replyCount: 1, version: 1 });
+    // Every write of the PATCH takes the injected clock, updatedAt included.
+    expect(first.body.feedback).toMatchObject({ status: 'in_progress', firstResponseAt: firstAt, replyCount: 1, version: 1, updatedAt: firstAt });
     expect(first.body.feedback.replies).toEqual([{ id: expect.any(String), body: 'Paling lambat tanggal 10 setiap bulan.', author: expect.objectContaining({ id: moderator.id }), createdAt: firstAt }]);
 
     const live = await authorSocket.next<NotificationPayload>('notification', (p) => p.notification.kind === 'feedback_reply');

@@ -108,6 +108,17 @@ describe('the checker', () => {
     expect(mine.body.items).toEqual([authorView.body.feedback]);
   });
 
+  it('holds, never refuses, feedback that hits a block rule (a post with it would get 422 content_blocked)', async () => {
+    const { owner, moderator, member, community } = await cast(api);
+    const word = `zzblokir${unique()}`;
+    expect((await api.request('POST', `/api/communities/${community.slug}/word-rules`, { token: owner.token, body: { pattern: word, match: 'word', action: 'block' } })).status).toBe(201);
+    const post = await api.request('POST', `/api/communities/${community.slug}/posts`, { token: member.token, body: { body: `Ini ${word}` } });
+    expectError(post, 422, 'content_blocked');
+    const sent = await calls.sent(member, community.slug, { kind: 'problem', body: `Kenapa kiriman berisi ${word} ditolak?` });
+    const held = await calls.inbox(moderator, community.slug, '?screening=held');
+    expect(held.body.items).toEqual([expect.objectContaining({ id: sent.id, screening: 'held', reasons: [expect.objectContaining({ match: word, action: 'block' })] })]);
+  });
+
   it('holds a strong Indonesian insult of the built-in lexicon, like a post; a mild word or a clean text stays clear', async () => {
     const { moderator, member, community } = await cast(api);
     const insult = await calls.sent(member, community.slug, { kind: 'problem', body: 'Dasar bangsat kamu, moderatornya' });

@@ -164,6 +164,10 @@ describe('answering', () => {
     clock = new Date(START.getTime() + HOUR);
     expectError(await respond(member, due.id, { answers: answers(due.questions) }), 409, 'survey_closed');
     expect((await api.request<{ survey: Survey }>('GET', `/api/surveys/${due.id}`, { token: member.token })).body.survey.state).toBe('closed');
+    // The list filters by the state members see, too.
+    const listed = async (state: string) => (await api.request<{ items: Survey[] }>('GET', `/api/communities/${community.slug}/surveys?state=${state}`, { token: member.token })).body.items.map((i) => i.id);
+    expect(await listed('open')).not.toContain(due.id);
+    expect(await listed('closed')).toEqual(expect.arrayContaining([due.id, closed.id]));
     expect(await server.rukun.deps.db.survey.findUniqueOrThrow({ where: { id: due.id } })).toMatchObject({ state: 'open', responseCount: 0 });
   });
 
