@@ -8,6 +8,7 @@ import { parseOptions } from '../presenters/presentSurvey';
 import type { QuestionKind } from '../contracts/surveys';
 import { loadActor } from './actor';
 import { managesSurveys } from './surveyViews';
+import { rateOf } from './surveyCounts';
 
 const SURVEY = 'SELECT id, communityId, anonymous, state, closesAt, audience, audienceEventId FROM "Survey" WHERE id = ?';
 const QUESTIONS = 'SELECT id, kind, options, required, min, max FROM "SurveyQuestion" WHERE surveyId = ? ORDER BY position';
@@ -63,12 +64,12 @@ function audienceSizeIn(q: SqlRunner, input: { communityId: string; audience: st
   return q.get<{ n: number }>(ACTIVE_MEMBERS, input.communityId)?.n ?? 0;
 }
 
-/** The counts `survey:response` carries: responses, and responses per member of the audience (0 for an empty one). */
+/** The counts `survey:response` carries, on the lane; the same rules as loadSurveyCounts (queries/surveyCounts.ts). */
 export function loadSurveyCounts(sql: SqlLane, surveyId: string): Promise<{ communitySlug: string; responseCount: number; audienceSize: number; responseRate: number } | null> {
   return sql.read((q) => {
     const row = q.get<{ responseCount: number; communityId: string; audience: string; audienceEventId: string | null; slug: string }>(COUNTS, surveyId);
     if (!row) return null;
     const audienceSize = audienceSizeIn(q, row);
-    return { communitySlug: row.slug, responseCount: row.responseCount, audienceSize, responseRate: audienceSize === 0 ? 0 : Math.min(1, row.responseCount / audienceSize) };
+    return { communitySlug: row.slug, responseCount: row.responseCount, audienceSize, responseRate: rateOf(row.responseCount, audienceSize) };
   });
 }

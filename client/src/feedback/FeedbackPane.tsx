@@ -45,7 +45,8 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
     setError(null);
     setConflict(null);
     setSent(false);
-    patchFeedback(item.id, patch.assignee === 'me' ? patch : { ...patch, version: item.version }).then(
+    const takeOnly = patch.assignee === 'me' && Object.keys(patch).length === 1;
+    patchFeedback(item.id, takeOnly ? patch : { ...patch, version: item.version }).then(
       (fresh) => {
         setBusy(null);
         onChanged(fresh);
@@ -80,7 +81,9 @@ export function FeedbackPane({ item, now, onChanged, onClose }: FeedbackPaneProp
   const sendReply = (): void => {
     const body = reply.trim();
     if (!body || held) return;
-    run('reply', { reply: body, ...(resolveToo ? { status: 'resolved' as FeedbackStatus } : {}) }, () => {
+    // Answering an item nobody has taken takes it too, so the team sees who is on it.
+    const take: FeedbackPatch = item.assignee === null ? { assignee: 'me' } : {};
+    run('reply', { reply: body, ...take, ...(resolveToo ? { status: 'resolved' as FeedbackStatus } : {}) }, () => {
       setReply('');
       setResolveToo(false);
       setSent(true);

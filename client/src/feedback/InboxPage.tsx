@@ -1,7 +1,7 @@
 // The staff inbox of a community (moderators and up): tabs by status with counts (plus held feedback), filters,
 // "waiting longer than N hours" highlighted and first, the list live, and the selected item's pane beside it (under
 // it on a phone).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Community, Role } from '../../../server/contracts/api';
 import type { Feedback, FeedbackKind } from '../../../server/contracts/surveys';
 import { EmptyState, ErrorNotice, Loading } from '../components/Notice';
@@ -18,6 +18,11 @@ import { useNow } from './useNow';
 import { isOverdue, isWaiting, waitedSince, waitedText } from './waiting';
 
 const WAITING_LIMITS = [4, 8, 24, 48, 72] as const;
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
 const DEFAULT_LIMIT = 24;
 
 function InboxRow({ item, view, now, selected, fresh, onSelect }: { item: Feedback; view: InboxView; now: number; selected: boolean; fresh: boolean; onSelect: () => void }) {
@@ -43,7 +48,11 @@ function InboxRow({ item, view, now, selected, fresh, onSelect }: { item: Feedba
             item.status !== 'resolved' && <span>{t('fb.inbox.answered')}</span>
           )}
           {item.assignee && <span data-testid="fb-row-assignee">{item.assignee.id === me.id ? t('fb.inbox.assignedToYou') : t('fb.inbox.assignedTo', { name: item.assignee.displayName })}</span>}
-          {fresh && <span className="badge fb-fresh">{t('fb.status.new')}</span>}
+          {fresh && (
+            <span className="badge fb-fresh" data-testid="fb-row-fresh">
+              {t('fb.inbox.justArrived')}
+            </span>
+          )}
         </span>
       </button>
     </li>
@@ -55,16 +64,19 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
   const app = useI18n();
   const me = useMe();
   const now = useNow();
+  const ids = useId();
   const [tab, setTab] = useState<InboxTab>('new');
   const [kind, setKind] = useState<FeedbackKind | null>(null);
   const [assignee, setAssignee] = useState<'me' | 'none' | null>(null);
   const [waitingHours, setWaitingHours] = useState<number>(DEFAULT_LIMIT);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The open item as last seen, so it stays open even when a fresh page no longer lists it (someone else moved it).
+  const [pinned, setPinned] = useState<Feedback | null>(null);
   const view = useMemo<InboxView>(() => ({ tab, kind, assignee, waitingHours, onlyOverdue, meId: me.id }), [tab, kind, assignee, waitingHours, onlyOverdue, me.id]);
   const inbox = useInbox(community.slug, role, view);
   const { items, counts, fresh } = inbox.state;
-  const selected = items.find((item) => item.id === selectedId) ?? null;
+  const selected = items.find((item) => item.id === selectedId) ?? (pinned && pinned.id === selectedId ? pinned : null);
   const overdueCount = items.filter((item) => !hasLeft(item, view) && isOverdue(item, now, waitingHours)).length;
   const filtered = kind !== null || assignee !== null || onlyOverdue;
 
@@ -72,9 +84,41 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
     if (selectedId) document.querySelector('[data-testid="fb-pane"]')?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
 
+  // Keys as in the moderation console: j/k move through the list, t takes the open item, r goes to the reply box.
+  const latest = useRef({ items, selectedId, select: (_item: Feedback): void => undefined });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const { items: list, selectedId: current, select: choose } = latest.current;
+      const index = list.findIndex((item) => item.id === current);
+      if (event.key === 'j' || event.key === 'k') {
+        const to = index === -1 ? 0 : index + (event.key === 'j' ? 1 : -1);
+        const target = list[Math.max(0, Math.min(list.length - 1, to))];
+        if (target && target.id !== current) choose(target);
+      } else if (event.key === 't') {
+        document.querySelector<HTMLButtonElement>('[data-testid="fb-assign"]')?.click();
+      } else if (event.key === 'r') {
+        document.querySelector<HTMLTextAreaElement>('[data-testid="fb-reply-input"]')?.focus();
+      } else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const select = (item: Feedback): void => {
     setSelectedId(item.id);
+    setPinned(item);
     inbox.markSeen(item.id);
+  };
+
+  useEffect(() => {
+    latest.current = { items, selectedId, select };
+  });
+
+  const onChanged = (item: Feedback): void => {
+    inbox.apply(item);
+    setPinned((shown) => (shown && shown.id === item.id && shown.version > item.version ? shown : item));
   };
 
   const limitText = (hours: number): string => tn('fb.inbox.waitingHours', hours);
@@ -121,9 +165,9 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
           </header>
           <fieldset className="fb-filters">
             <legend className="fb-sr">{t('fb.inbox.filters')}</legend>
-            <label className="fb-filter">
-              <span>{t('fb.inbox.kind')}</span>
-              <select value={kind ?? ''} onChange={(event) => setKind((event.target.value || null) as FeedbackKind | null)} data-testid="fb-filter-kind">
+            <div className="fb-filter">
+              <label htmlFor={`${ids}-kind`}>{t('fb.inbox.kind')}</label>
+              <select id={`${ids}-kind`} value={kind ?? ''} onChange={(event) => setKind((event.target.value || null) as FeedbackKind | null)} data-testid="fb-filter-kind">
                 <option value="">{t('fb.inbox.kindAll')}</option>
                 {FEEDBACK_KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -131,25 +175,25 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="fb-filter">
-              <span>{t('fb.inbox.assignee')}</span>
-              <select value={assignee ?? ''} onChange={(event) => setAssignee((event.target.value || null) as 'me' | 'none' | null)} data-testid="fb-filter-assignee">
+            </div>
+            <div className="fb-filter">
+              <label htmlFor={`${ids}-assignee`}>{t('fb.inbox.assignee')}</label>
+              <select id={`${ids}-assignee`} value={assignee ?? ''} onChange={(event) => setAssignee((event.target.value || null) as 'me' | 'none' | null)} data-testid="fb-filter-assignee">
                 <option value="">{t('fb.inbox.assigneeAll')}</option>
                 <option value="me">{t('fb.inbox.assigneeMe')}</option>
                 <option value="none">{t('fb.inbox.assigneeNone')}</option>
               </select>
-            </label>
-            <label className="fb-filter">
-              <span>{t('fb.inbox.waitingLimit')}</span>
-              <select value={waitingHours} onChange={(event) => setWaitingHours(Number(event.target.value))} data-testid="fb-filter-hours">
+            </div>
+            <div className="fb-filter">
+              <label htmlFor={`${ids}-hours`}>{t('fb.inbox.waitingLimit')}</label>
+              <select id={`${ids}-hours`} value={waitingHours} onChange={(event) => setWaitingHours(Number(event.target.value))} data-testid="fb-filter-hours">
                 {WAITING_LIMITS.map((hours) => (
                   <option key={hours} value={hours}>
                     {limitText(hours)}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             {tab !== 'resolved' && (
               <label className="fb-check">
                 <input type="checkbox" checked={onlyOverdue} onChange={(event) => setOnlyOverdue(event.target.checked)} data-testid="fb-filter-overdue" />
@@ -157,6 +201,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
               </label>
             )}
           </fieldset>
+          <p className="fb-muted fb-keys">{t('fb.inbox.keysHint')}</p>
           {inbox.error !== null && <ErrorNotice error={inbox.error} onRetry={inbox.reload} />}
           {inbox.loading && items.length === 0 && inbox.error === null && <Loading />}
           {!inbox.loading && items.length === 0 && inbox.error === null && (
@@ -177,7 +222,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
           )}
         </section>
         {selected ? (
-          <FeedbackPane key={selected.id} item={selected} now={now} onChanged={inbox.apply} onClose={() => setSelectedId(null)} />
+          <FeedbackPane key={selected.id} item={selected} now={now} onChanged={onChanged} onClose={() => setSelectedId(null)} />
         ) : (
           <section className="card fb-pane fb-muted">{t('fb.inbox.selectHint')}</section>
         )}

@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import type { Feedback } from '../../../server/contracts/surveys';
 import { EmptyState, ErrorNotice, Loading } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
+import { Link } from '../router/Link';
+import { communityPath } from '../router/router';
 import { useSession } from '../session/SessionProvider';
 import { useFbI18n } from './i18n/useFbI18n';
 import { Conversation } from './Conversation';
@@ -11,6 +13,7 @@ import { useMyFeedback } from './useMyFeedback';
 
 function MyItem({ item, community, focused, replied }: { item: Feedback; community: string; focused: boolean; replied: boolean }) {
   const { t } = useFbI18n();
+  const [before, after] = t('fb.my.in', { community: '\u0000' }).split('\u0000');
   return (
     <li
       id={`feedback-${item.id}`}
@@ -30,7 +33,11 @@ function MyItem({ item, community, focused, replied }: { item: Feedback; communi
             {t('fb.my.newReply')}
           </span>
         )}
-        <span className="fb-muted">{t('fb.my.in', { community })}</span>
+        <span className="fb-muted">
+          {before}
+          <Link to={communityPath(item.communitySlug)}>{community}</Link>
+          {after}
+        </span>
       </p>
       <Conversation item={item} side="member" />
       {item.replies.length === 0 && <p className="fb-muted">{t('fb.my.noReply')}</p>}
@@ -53,6 +60,9 @@ export function MyFeedbackPage({ focus }: { focus: string | null }) {
   return (
     <div className="fb-screen" data-testid="fb-my-page">
       <section className="card community-header">
+        <Link to="/" className="community-header__back">
+          {app.t('community.backToList')}
+        </Link>
         <h1>{t('fb.my.title')}</h1>
         <p>{t('fb.my.intro')}</p>
       </section>

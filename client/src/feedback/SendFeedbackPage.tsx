@@ -93,10 +93,19 @@ export function SendFeedbackPage({ community }: { community: Community }) {
             <legend className="field__label">{t('fb.send.kind')}</legend>
             {FEEDBACK_KINDS.map((k) => (
               <label key={k} className={`fb-kind-choice${k === kind ? ' fb-kind-choice--on' : ''}`}>
-                <input type="radio" name="fb-kind" value={k} checked={k === kind} onChange={() => setKind(k)} data-testid={`fb-kind-${k}`} />
+                <input
+                  type="radio"
+                  name="fb-kind"
+                  value={k}
+                  checked={k === kind}
+                  onChange={() => setKind(k)}
+                  aria-labelledby={`${bodyId}-${k}`}
+                  aria-describedby={`${bodyId}-${k}-hint`}
+                  data-testid={`fb-kind-${k}`}
+                />
                 <span>
-                  <strong>{t(`fb.kind.${k}`)}</strong>
-                  <small>{t(`fb.kindHint.${k}`)}</small>
+                  <strong id={`${bodyId}-${k}`}>{t(`fb.kind.${k}`)}</strong>
+                  <small id={`${bodyId}-${k}-hint`}>{t(`fb.kindHint.${k}`)}</small>
                 </span>
               </label>
             ))}

@@ -114,6 +114,11 @@ export function changed(state: InboxState, item: Feedback, view: InboxView, now:
   return { ...state, items, counts: shift(state.counts, tabOf(before), tabOf(item)) };
 }
 
+/** The server's counts, read again (after live arrivals: a release from "held" elsewhere moves two counts). */
+export function withCounts(state: InboxState, counts: InboxCounts): InboxState {
+  return { ...state, counts };
+}
+
 /** Forgets the "new" highlight of an item once it is opened. */
 export function seen(state: InboxState, id: string): InboxState {
   return state.fresh.includes(id) ? { ...state, fresh: state.fresh.filter((x) => x !== id) } : state;

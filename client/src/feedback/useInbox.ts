@@ -1,5 +1,6 @@
 // Loads the inbox for a view and keeps it live: joins the community's rooms (staff get `feedback:new`), adds new
-// feedback where it belongs, and reads the list and counts again after every (re)join and whenever the view changes.
+// feedback where it belongs, and reads the list and counts again after every (re)join, whenever the view changes and
+// when the tab comes back into view (other staff's replies and claims have no event of their own).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../server/contracts/api';
 import type { FeedbackPayload } from '../../../server/contracts/events';
@@ -7,7 +8,7 @@ import type { Feedback } from '../../../server/contracts/surveys';
 import { useSocket } from '../realtime/RealtimeProvider';
 import { useCommunityRoom, type RoomState } from '../realtime/useCommunityRoom';
 import { listInbox } from './api';
-import { arrived, changed, emptyInbox, loaded, seen, type InboxState, type InboxView } from './inboxState';
+import { arrived, changed, emptyInbox, loaded, seen, withCounts, type InboxState, type InboxView } from './inboxState';
 
 export interface Inbox {
   state: InboxState;
@@ -80,13 +81,33 @@ export function useInbox(slug: string, role: Role, view: InboxView): Inbox {
   const room = useCommunityRoom({ slug, role, handlers: { onPublished: noop, onUpdated: noop, onRemoved: noop, onJoined } });
 
   useEffect(() => {
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') latestReload.current();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  useEffect(() => {
     if (!socket) return undefined;
+    // The item shows at once; the counts are then read again (once for a burst), since an arrival may also be a
+    // release from "held" by someone else, which only the server's counts know.
+    let timer: number | undefined;
+    const recount = (): void => {
+      listInbox(slug, { tab: 'new', limit: 1 }).then(
+        (page) => setState((current) => withCounts(current, page.counts)),
+        () => undefined,
+      );
+    };
     const onNew = (payload: FeedbackPayload): void => {
       if (payload.communitySlug !== slug) return;
       setState((current) => arrived(current, payload.feedback, latestView.current, Date.now()));
+      window.clearTimeout(timer);
+      timer = window.setTimeout(recount, 1_000);
     };
     socket.on('feedback:new', onNew);
     return () => {
+      window.clearTimeout(timer);
       socket.off('feedback:new', onNew);
     };
   }, [socket, slug]);

@@ -80,6 +80,8 @@ export const fbId = {
   'fb.inbox.assignedTo': 'Dipegang {name}',
   'fb.inbox.heldBadge': 'Ditahan pemeriksa',
   'fb.inbox.newArrived': 'Ada masukan baru',
+  'fb.inbox.justArrived': 'Baru masuk',
+  'fb.inbox.keysHint': 'Tombol: j/k pindah, t ambil, r balas, Ctrl+Enter kirim',
 
   'fb.wait.justNow': 'baru saja masuk',
   'fb.wait.minutes_one': 'menunggu {count} menit',
@@ -103,7 +105,7 @@ export const fbId = {
   'fb.item.markResolved': 'Tandai selesai',
   'fb.item.reopen': 'Buka lagi',
   'fb.item.reply': 'Balas ke anggota',
-  'fb.item.replyHint': 'Anggota akan diberi tahu dan bisa membacanya di “Masukan saya”. Ctrl+Enter untuk mengirim.',
+  'fb.item.replyHint': 'Anggota akan diberi tahu dan bisa membacanya di “Masukan saya”. Membalas item yang belum diambil berarti Anda mengambilnya. Ctrl+Enter untuk mengirim.',
   'fb.item.replyAndResolve': 'Sekalian tandai selesai',
   'fb.item.send': 'Kirim balasan',
   'fb.item.sending': 'Mengirim…',
