@@ -173,7 +173,7 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
       ['Pematangsiantar', '0', '0%'],
     ]);
     // The charts carry their numbers for screen readers.
-    expect(await pageA.getByTestId('sv-nps-bar').getAttribute('aria-label')).toBe('NPS 0: 1 kritikus, 0 netral, 1 promotor');
+    expect(await pageA.getByTestId('sv-nps-bar').getAttribute('aria-label')).toBe('NPS 0: 1 detraktor, 0 pasif, 1 promotor');
     expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${survey.id}/results.csv`);
     await pageA.getByLabel('Sertakan nama').check();
     expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${survey.id}/results.csv?identify=true`);
