@@ -203,6 +203,29 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await editor(pageA, 3).getByLabel('Pertanyaan', { exact: true }).fill('Ada saran lain?');
     expect(await editor(pageA, 3).getByLabel('Wajib dijawab').isDisabled()).toBe(true);
     expect(await pageA.getByRole('button', { name: 'Naikkan pertanyaan 4' }).isDisabled()).toBe(true);
+    // Had the server refused (say, another manager's edit reached it first), the form says what and how to go on.
+    const patchUrl = `**/api/surveys/${survey.id}`;
+    await pageA.route(patchUrl, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({
+            status: 409,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              error: {
+                code: 'survey_locked',
+                message: 'locked',
+                details: [{ path: 'body.questions', reason: 'question_removed', message: 'Pertanyaan survei yang sudah dibuka tidak bisa dihapus.' }],
+              },
+            }),
+          })
+        : route.continue(),
+    );
+    await pageA.getByRole('button', { name: 'Simpan perubahan' }).click();
+    const locked = pageA.getByTestId('sv-locked');
+    await locked.getByText('Pertanyaan survei yang sudah dibuka tidak bisa dihapus.').waitFor();
+    expect(await locked.textContent()).toContain('Server menolak perubahan ini');
+    await locked.getByRole('button', { name: 'Muat ulang survei' }).waitFor();
+    await pageA.unroute(patchUrl);
     const [patched] = await Promise.all([
       pageA.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/surveys/${survey.id}`),
       pageA.getByRole('button', { name: 'Simpan perubahan' }).click(),
