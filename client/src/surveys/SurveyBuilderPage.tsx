@@ -16,7 +16,7 @@ import { canManageSurveys } from './roles';
 import { surveyPath, surveysPath } from './routes';
 import { previewQuestions } from './surveyBody';
 import { QUESTIONS_MAX } from './surveyForm';
-import { useSurveyBuilder } from './useSurveyBuilder';
+import { hasProblems, useSurveyBuilder } from './useSurveyBuilder';
 
 /** The survey builder. */
 export function SurveyBuilderPage({ community, survey: loaded }: { community: Community; survey?: Survey }) {
@@ -61,10 +61,7 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
     event.preventDefault();
     builder.save({ open: false });
   };
-  const hasProblems =
-    Boolean(problems.title || problems.description || problems.closesAt || problems.event || problems.questions) ||
-    Object.keys(problems.question).length > 0 ||
-    Object.keys(server).length > 0;
+  const marked = hasProblems(problems) || Object.keys(server).length > 0;
   const problemText = (key: 'title' | 'description' | 'closesAt' | 'event'): string | null => {
     const found = problems[key];
     if (found) return t(`sv.problem.${found}`);
@@ -195,7 +192,7 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
             ))}
           </div>
         </section>
-        {hasProblems && (
+        {marked && (
           <p className="field__error" role="alert">
             {t('sv.form.fixFields')}
           </p>

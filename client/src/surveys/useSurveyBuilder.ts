@@ -10,6 +10,12 @@ import { surveyPath } from './routes';
 import { checkSurveyForm, patchOf, serverProblemsOf, type FormProblems, type ServerProblems } from './surveyBody';
 import { initialSurveyForm, surveyFormReducer, type SurveyFormAction, type SurveyFormState } from './surveyForm';
 
+/** Whether any field or question is marked. */
+export function hasProblems(problems: FormProblems): boolean {
+  const { question, ...fields } = problems;
+  return Object.values(fields).some(Boolean) || Object.keys(question).length > 0;
+}
+
 /** The sentences of a survey_locked refusal's details, without repeats. */
 function lockMessages(details: unknown): string[] {
   if (!Array.isArray(details)) return [];
@@ -48,7 +54,7 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
   const dispatch = (action: SurveyFormAction): void => {
     rawDispatch(action);
     // Touching the form takes old complaints away until the next save looks again.
-    setProblems((was) => (was.title || was.questions || Object.keys(was.question).length ? { question: {} } : was));
+    setProblems((was) => (hasProblems(was) ? { question: {} } : was));
     setServer((was) => (Object.keys(was).length ? {} : was));
   };
 
