@@ -25,7 +25,7 @@ export const updateFeedbackBody = z
   .strictObject({
     status: status.optional(),
     reply: text({ min: 1, max: FEEDBACK_REPLY_MAX }).meta({ minLength: 1, maxLength: FEEDBACK_REPLY_MAX, description: 'Trimmed; appended as a staff reply and notified to the author.' }).optional(),
-    assignee: z.union([z.literal('me'), z.null()]).optional().meta({ description: '"me" takes the item (409 already_claimed when someone else has it and no version is given); null gives it back.' }),
+    assignee: z.enum(['me']).nullable().optional().meta({ description: '"me" takes the item (409 already_claimed when someone else has it and no version is given); null gives it back.' }),
     screening: z.literal('clear').optional().meta({ description: 'Releases held feedback into the inbox (announced as feedback:new).' }),
     version: z.number().int().min(0).max(2_147_483_647).optional(),
   })
