@@ -6,6 +6,8 @@ import { createCommunity } from '../server/commands/createCommunity';
 import { createEvent } from '../server/commands/createEvent';
 import { rsvpToEvent } from '../server/commands/rsvpToEvent';
 import { createPost } from '../server/commands/createPost';
+import { sendFeedback } from '../server/commands/sendFeedback';
+import { updateFeedback } from '../server/commands/updateFeedback';
 import { joinCommunity } from '../server/commands/joinCommunity';
 import { addReaction } from '../server/commands/reactToPost';
 import { registerUser } from '../server/commands/registerUser';
@@ -13,6 +15,8 @@ import { createDatabase, type Db } from '../server/db/client';
 import type { SqlLane } from '../server/db/sqlLane';
 import { applyMigrations } from '../server/db/migrations';
 import { loadActor } from '../server/queries/actor';
+import { pseudonymServerKey } from '../server/lib/surveyPseudonym';
+import { seedAnonymousSurvey } from './seedAnonymousSurvey';
 import { seedSurvey } from './seedSurvey';
 
 const PASSWORD = 'rukun-demo-2026';
@@ -78,7 +82,9 @@ async function seed(db: Db, sql: SqlLane): Promise<boolean> {
     await addReaction({ db, now }, { actor, post: first, kind: 'love' });
   }
   await seedKopdar(db, sql, community.id, ids, now);
+  await seedFeedback(db, sql, community.id, ids, now);
   await seedSurvey(db, { communityId: community.id, ownerId: ids.get('demo') ?? '', memberIds: ['sari', 'budi', 'maya'].map((h) => ids.get(h) ?? ''), password: PASSWORD, now });
+  await seedAnonymousSurvey({ db, sql, serverKey: pseudonymServerKey(config), now }, { communityId: community.id, ids });
   return true;
 }
 
@@ -111,6 +117,29 @@ async function seedKopdar(db: Db, sql: SqlLane, communityId: string, ids: Map<st
     const actor = await loadActor(sql, { communityId, userId: ids.get(handle) ?? '', now });
     await rsvpToEvent({ db, now }, { actor, event, answer: 'going' });
   }
+}
+
+/**
+ * The feedback inbox (issue 11): Maya's question, answered by Sari and resolved; Budi's suggestion, new and waiting for more than a
+ * day; Maya's problem, taken by the owner and in progress. Sent and worked through the same commands as the routes.
+ */
+async function seedFeedback(db: Db, sql: SqlLane, communityId: string, ids: Map<string, string>, now: Date): Promise<void> {
+  const hour = 3_600_000;
+  const community = await db.community.findUniqueOrThrow({ where: { id: communityId } });
+  const actor = (handle: string, at: Date) => loadActor(sql, { communityId, userId: ids.get(handle) ?? '', now: at });
+  const send = async (handle: string, kind: 'question' | 'suggestion' | 'problem', body: string, hoursAgo: number) => {
+    const at = new Date(now.getTime() - hoursAgo * hour);
+    return (await sendFeedback({ db, now: at }, { actor: await actor(handle, at), community, kind, body })).value;
+  };
+  const work = async (handle: string, feedback: { id: string; authorId: string; kind: string }, patch: Parameters<typeof updateFeedback>[1]['patch'], hoursAgo: number) => {
+    const at = new Date(now.getTime() - hoursAgo * hour);
+    await updateFeedback({ db, now: at }, { actor: await actor(handle, at), feedback: { ...feedback, communityId }, community, patch });
+  };
+  const question = await send('maya', 'question', 'Is there parking near the kopdar venue, or should I take the MRT?', 50);
+  await work('sari', question, { reply: 'Parkirnya terbatas. The MRT to Bundaran HI is easiest, then a 10-minute walk.', status: 'resolved' }, 46);
+  await send('budi', 'suggestion', 'Bagaimana kalau sekali-sekali kopdar di Bandung? Banyak anggota dari sana.', 30);
+  const problem = await send('maya', 'problem', 'Event reminders do not show up on my phone, only on the laptop.', 20);
+  await work('demo', problem, { assignee: 'me', status: 'in_progress' }, 18);
 }
 
 const config = loadConfig();

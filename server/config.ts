@@ -47,6 +47,8 @@ const envSchema = z.object({
   RATE_LIMIT_CALENDAR_FEED_PER_HOUR: z.coerce.number().int().min(1).default(60),
   // Per user: each RSVP broadcasts event:updated to the community and leaving may promote and notify someone.
   RATE_LIMIT_RSVP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Per member: each feedback item runs the checker and may announce feedback:new to the community's staff.
+  RATE_LIMIT_FEEDBACK_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** A word-rule preview answers with what it has (partial: true) after this many milliseconds. */
   RULE_PREVIEW_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(20_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
@@ -65,6 +67,11 @@ const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z0-9_]{3,32}$/, 'each handle is 3-32 of a-z, 0-9, _'))),
   /** When set, /metrics needs `Authorization: Bearer <token>`; when unset, /metrics answers loopback callers only. */
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /**
+   * The server key anonymous survey pseudonyms derive from (server/lib/surveyPseudonym.ts). Kept out of the database:
+   * when unset, one is generated once into survey-pseudonym.key (mode 0600) next to the SQLite file.
+   */
+  SURVEY_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type Config = z.output<typeof envSchema>;

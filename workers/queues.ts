@@ -1,6 +1,6 @@
 // Queue names and typed producers. The server enqueues through these; workers consume the same names.
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { FLAG_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventMovedJobId, eventReminderJobId, flagJobId, type EventJob, type FlagJob, type FlagPostJob } from '../server/contracts/jobs';
+import { FLAG_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventMovedJobId, eventReminderJobId, flagJobId, surveyCloseJobId, type EventJob, type FlagJob, type FlagPostJob, type SurveyJob } from '../server/contracts/jobs';
 import type { JobRequest } from '../server/commands/outcome';
 import type { Logger } from '../server/logger';
 
@@ -13,11 +13,13 @@ export const JOB_RETENTION = {
 export interface Queues {
   flagging: Queue<FlagJob>;
   events: Queue<EventJob>;
+  surveys: Queue<SurveyJob>;
   close(): Promise<void>;
 }
 
 export type EventJobRequest = Extract<JobRequest, { queue: 'events' }>;
 type FlagJobRequest = Extract<JobRequest, { queue: 'flagging' }>;
+export type SurveyJobRequest = Extract<JobRequest, { queue: 'surveys' }>;
 
 /** Opens the producer side of every queue on one connection. */
 export function createQueues(options: { connection: ConnectionOptions; prefix: string }): Queues {
@@ -31,13 +33,35 @@ export function createQueues(options: { connection: ConnectionOptions; prefix: s
     prefix: options.prefix,
     defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, ...JOB_RETENTION },
   });
+  const surveys = new Queue<SurveyJob>(QUEUE_NAMES.surveys, {
+    connection: options.connection,
+    prefix: options.prefix,
+    defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, ...JOB_RETENTION },
+  });
   return {
     flagging,
     events,
+    surveys,
     close: async () => {
-      await Promise.all([flagging.close(), events.close()]);
+      await Promise.all([flagging.close(), events.close(), surveys.close()]);
     },
   };
+}
+
+/** Adds a survey's closing job under its derived id (survey and closesAt), so planning the same close twice queues it once. */
+export async function enqueueSurveyJob(queues: Queues, job: SurveyJobRequest): Promise<void> {
+  await queues.surveys.add(job.name, job.data, { jobId: surveyCloseJobId(job.data), delay: Math.max(0, job.delayMs ?? 0) });
+}
+
+/** Like enqueueSurveyJob, but a kept failed job of the same id is put back to waiting (the re-plan on worker start). */
+export async function enqueueOrRetrySurveyJob(queues: Queues, job: SurveyJobRequest): Promise<'added' | 'retried'> {
+  const existing = await queues.surveys.getJob(surveyCloseJobId(job.data));
+  if (existing && (await existing.isFailed())) {
+    await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    return 'retried';
+  }
+  await enqueueSurveyJob(queues, job);
+  return 'added';
 }
 
 /** The derived id of an event job: planning the same reminder, cancellation or move notice twice queues it once. */
@@ -161,7 +185,21 @@ export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?
       ),
     );
 
+  const addSurveyJobs = (jobs: SurveyJobRequest[]) =>
+    Promise.all(
+      jobs.map((job) =>
+        enqueueSurveyJob(deps.queues, job).catch((err: unknown) => {
+          // Closing jobs of open surveys are planned again when the workers start (workers/startWorkers.ts).
+          deps.logger.warn({ err, job: job.data }, 'could not enqueue a survey job; it is planned again on the next worker start');
+        }),
+      ),
+    );
+
   return async (allJobs, options = {}) => {
+    const surveyJobs = allJobs.filter((job): job is SurveyJobRequest => job.queue === 'surveys');
+    if (surveyJobs.length && !(await settledWithin(addSurveyJobs(surveyJobs).then(() => true), timeoutMs))) {
+      deps.logger.debug({ jobs: surveyJobs.map((j) => j.data), timeoutMs }, 'survey enqueue still in flight; not waiting for it');
+    }
     const eventJobs = allJobs.filter((job): job is EventJobRequest => job.queue === 'events');
     const jobs = allJobs.filter((job): job is FlagJobRequest => job.queue === 'flagging');
     if (eventJobs.length && !(await settledWithin(addEventJobs(eventJobs).then(() => true), timeoutMs))) {

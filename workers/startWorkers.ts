@@ -1,19 +1,24 @@
 // Starts one BullMQ worker per queue plus the sweeper. Used by workers/index.ts and by `npm start` (all-in-one).
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { replanUpcomingReminders } from '../server/commands/replanUpcomingReminders';
-import { QUEUE_NAMES, type EventJob, type FlagJob } from '../server/contracts/jobs';
+import { replanSurveyCloses } from '../server/commands/replanSurveyCloses';
+import { QUEUE_NAMES, type EventJob, type FlagJob, type SurveyJob } from '../server/contracts/jobs';
 import type { Deps } from '../server/deps';
 import { createEventJobProcessor } from './processors/eventJobs';
 import { createFlagPostProcessor } from './processors/flagPost';
-import { enqueueOrRetryEventJob, type EventJobRequest } from './queues';
+import { createSurveyJobProcessor } from './processors/surveyJobs';
+import { enqueueOrRetryEventJob, enqueueOrRetrySurveyJob, type EventJobRequest, type SurveyJobRequest } from './queues';
 import { startSweeper, type Sweeper } from './sweeper';
 
 export interface RunningWorkers {
   flagging: Worker<FlagJob>;
   events: Worker<EventJob>;
+  surveys: Worker<SurveyJob>;
   sweeper: Sweeper;
   /** Settles once the reminders of every upcoming event have been planned again (the number of jobs asked for, or -1 on failure). */
   remindersReplanned: Promise<number>;
+  /** Settles once overdue open surveys are closed and the others' closing jobs planned again (null on failure). */
+  surveyClosesReplanned: Promise<{ closed: number; planned: number } | null>;
   close(): Promise<void>;
 }
 
@@ -25,17 +30,22 @@ export function startWorkers(deps: Deps, options: WorkerOptions): RunningWorkers
   observe(deps, flagging, 'flagging');
   const events = new Worker<EventJob>(QUEUE_NAMES.events, createEventJobProcessor(deps), workerSettings(deps, options));
   observe(deps, events, 'events');
+  const surveys = new Worker<SurveyJob>(QUEUE_NAMES.surveys, createSurveyJobProcessor(deps), workerSettings(deps, options));
+  observe(deps, surveys, 'surveys');
   const sweeper = startSweeper(deps, { intervalMs: deps.config.SWEEP_INTERVAL_SECONDS * 1000, ...(options.sweepGraceMs !== undefined ? { graceMs: options.sweepGraceMs } : {}) });
   void sweeper.runOnce();
   const remindersReplanned = replanReminders(deps);
+  const surveyClosesReplanned = replanSurveys(deps);
   return {
     flagging,
     events,
+    surveys,
     sweeper,
     remindersReplanned,
+    surveyClosesReplanned,
     close: async () => {
       sweeper.stop();
-      await Promise.all([flagging.close(), events.close()]);
+      await Promise.all([flagging.close(), events.close(), surveys.close()]);
     },
   };
 }
@@ -53,7 +63,7 @@ function workerSettings(deps: Deps, options: WorkerOptions) {
 }
 
 /** Job durations, failures and worker errors of one queue, in the metrics and the log. */
-function observe(deps: Deps, worker: Worker, queue: 'flagging' | 'events'): void {
+function observe(deps: Deps, worker: Worker, queue: 'flagging' | 'events' | 'surveys'): void {
   worker.on('completed', (job) => {
     if (job.finishedOn && job.processedOn) deps.metrics.jobDuration.observe({ queue, outcome: 'completed' }, (job.finishedOn - job.processedOn) / 1000);
   });
@@ -81,5 +91,20 @@ async function replanReminders(deps: Deps): Promise<number> {
   } catch (err) {
     deps.logger.warn({ err }, 'could not plan the reminders and cancellation notices of upcoming events again; they are planned on the next start');
     return -1;
+  }
+}
+
+/** Closes overdue open surveys and plans the others' closing jobs again on start (jobs lost with Redis data come back). */
+export async function replanSurveys(deps: Deps): Promise<{ closed: number; planned: number } | null> {
+  try {
+    const result = await replanSurveyCloses(
+      { db: deps.db, now: deps.now() },
+      { add: (jobs) => Promise.all(jobs.filter((job): job is SurveyJobRequest => job.queue === 'surveys').map((job) => enqueueOrRetrySurveyJob(deps.queues, job))).then(() => undefined) },
+    );
+    if (result.closed || result.planned) deps.logger.info(result, 'closed overdue surveys and planned the closing of open ones again');
+    return result;
+  } catch (err) {
+    deps.logger.warn({ err }, 'could not re-plan the closing of open surveys; they are planned on the next start');
+    return null;
   }
 }

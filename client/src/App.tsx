@@ -13,9 +13,14 @@ import { SessionProvider, useSession } from './session/SessionProvider';
 import { ModerationScreen } from './moderation/ModerationScreen';
 import { matchModerationRoute } from './moderation/routes';
 import { matchEventRoute } from './events/routes';
+import { matchSurveyRoute } from './surveys/routes';
+import { matchFeedbackRoute } from './feedback/routes';
 
 // The events screens bring luxon and a QR encoder: loaded on first use so the feed's bundle stays small.
 const EventsScreen = lazy(() => import('./events/EventsScreen').then((module) => ({ default: module.EventsScreen })));
+// The surveys screens bring recharts: loaded on first use too.
+const SurveysScreen = lazy(() => import('./surveys/SurveysScreen').then((module) => ({ default: module.SurveysScreen })));
+const FeedbackScreen = lazy(() => import('./feedback/FeedbackScreen').then((module) => ({ default: module.FeedbackScreen })));
 
 function Screen() {
   const location = useLocation();
@@ -26,6 +31,22 @@ function Screen() {
     return (
       <Suspense fallback={<Loading />}>
         <EventsScreen route={events} />
+      </Suspense>
+    );
+  }
+  const surveys = matchSurveyRoute(location);
+  if (surveys) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <SurveysScreen route={surveys} />
+      </Suspense>
+    );
+  }
+  const feedback = matchFeedbackRoute(location);
+  if (feedback) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <FeedbackScreen route={feedback} />
       </Suspense>
     );
   }

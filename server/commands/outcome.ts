@@ -1,5 +1,5 @@
 // What a command caused, returned instead of fired, so nothing is announced or queued for a write that rolled back.
-import type { EventCancelledJob, EventMovedJob, EventReminderJob, FlagPostJob } from '../contracts/jobs';
+import type { EventCancelledJob, EventMovedJob, EventReminderJob, FlagPostJob, SurveyCloseJob } from '../contracts/jobs';
 
 export type DomainEvent =
   /** Became visible to members, or changed while visible. */
@@ -30,7 +30,9 @@ export type JobRequest =
   /** Event jobs carry their own id (eventReminderJobId, eventCancelledJobId, eventMovedJobId), so a second add is a no-op. */
   | { queue: 'events'; name: 'reminder'; data: EventReminderJob; delayMs?: number }
   | { queue: 'events'; name: 'cancelled'; data: EventCancelledJob; delayMs?: number }
-  | { queue: 'events'; name: 'moved'; data: EventMovedJob; delayMs?: number };
+  | { queue: 'events'; name: 'moved'; data: EventMovedJob; delayMs?: number }
+  /** Closes a survey at its closesAt; the id (surveyCloseJobId) names survey and time, so re-planning is a no-op. */
+  | { queue: 'surveys'; name: 'close'; data: SurveyCloseJob; delayMs?: number };
 
 export interface Outcome<T> {
   value: T;

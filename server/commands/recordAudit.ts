@@ -6,7 +6,7 @@ export interface AuditInput {
   communityId: string;
   actorId: string | null;
   action: string;
-  targetType: 'post' | 'item' | 'user' | 'sanction' | 'rule' | 'community' | 'event' | 'survey';
+  targetType: 'post' | 'item' | 'user' | 'sanction' | 'rule' | 'community' | 'event' | 'survey' | 'feedback';
   targetId: string;
   reason?: string | null;
   before?: unknown;

@@ -143,7 +143,12 @@ export type NotificationKind =
   /** data: {eventId, title, startsAt, timezone} */
   | 'event_cancelled'
   /** data: {eventId, title, startsAt, timezone, previousStartsAt} — a scheduled event I am going to or waiting for moved. */
-  | 'event_moved';
+  | 'event_moved'
+  /**
+   * data: {feedbackId, feedbackKind, communityName, replyId, repliedBy, excerpt, locale, message} — staff replied to
+   * my feedback. `message` is the sentence already worded in my language (`locale`), for readers without the kind.
+   */
+  | 'feedback_reply';
 
 export interface Notification {
   id: string;

@@ -15,6 +15,8 @@ export interface SurveyQuestion {
   /** Rating bounds; nps is always 0..10; null for other kinds. */
   min: number | null;
   max: number | null;
+  /** The longest answer of a text question, in characters; null for other kinds. */
+  maxLength: number | null;
 }
 
 export interface Survey {
@@ -36,6 +38,13 @@ export interface Survey {
   createdBy: User;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What POST /surveys/:id/responses answers: anonymous responses keep only the UTC day in submittedAt. */
+export interface SurveyResponseReceipt {
+  id: string;
+  surveyId: string;
+  submittedAt: string;
 }
 
 /** One answer as sent: an option index (single), indexes (multi), a number (rating, nps) or a text. */
@@ -108,11 +117,44 @@ export interface Feedback {
   /** "held": the checker held it for a moderator (staff only see it as held; the author sees it as sent). */
   screening: 'clear' | 'held';
   author: User;
+  /** Staff only: the author sees null, whoever on staff took it. */
   assignee: User | null;
   replies: FeedbackReply[];
+  replyCount: number;
+  /** Staff only, on held feedback: what the checker found. The author never sees reasons. */
+  reasons?: FeedbackCheckReason[];
   firstResponseAt: string | null;
   resolvedAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One finding of the checker on a held feedback body (offsets into `body`). */
+export interface FeedbackCheckReason {
+  kind: string;
+  source: string;
+  match: string;
+  entry: string;
+  action: string;
+  severity: string | null;
+  category: string | null;
+  ruleId: string | null;
+  start: number;
+  end: number;
+}
+
+/** Clear feedback per status, and held feedback (any status), for the inbox tabs. */
+export interface FeedbackCounts {
+  new: number;
+  in_progress: number;
+  resolved: number;
+  held: number;
+}
+
+/** GET /api/communities/:slug/feedback. */
+export interface FeedbackInboxPage {
+  items: Feedback[];
+  nextCursor: string | null;
+  counts: FeedbackCounts;
 }

@@ -25,6 +25,8 @@ export interface RateLimiters {
   calendarFeed: RequestHandler;
   /** RSVP answers per user: each one is announced to the whole community, and leaving may promote and notify. */
   rsvp: RequestHandler;
+  /** Feedback sent per member (issue 11): each one is checked and may reach every moderator's inbox live. */
+  feedback: RequestHandler;
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -32,7 +34,7 @@ const passThrough: RequestHandler = (_req, _res, next) => next();
 /** Builds the limiters from config; RUKUN_RATE_LIMITS=off makes them all pass through. */
 export function createRateLimiters(config: Config, redis: Redis, prefix: string): RateLimiters {
   if (config.RUKUN_RATE_LIMITS === 'off') {
-    return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough, rulePreview: passThrough, ruleCheck: passThrough, communityCreation: passThrough, calendarFeedMisses: passThrough, calendarFeed: passThrough, rsvp: passThrough };
+    return { login: passThrough, register: passThrough, posting: passThrough, reporting: passThrough, rulePreview: passThrough, ruleCheck: passThrough, communityCreation: passThrough, calendarFeedMisses: passThrough, calendarFeed: passThrough, rsvp: passThrough, feedback: passThrough };
   }
   const make = (name: string, windowMs: number, limit: number, key?: (req: Request) => string) =>
     rateLimit({
@@ -74,5 +76,6 @@ export function createRateLimiters(config: Config, redis: Redis, prefix: string)
       createHash('sha256').update(String(req.params.token ?? '')).digest('base64url'),
     ),
     rsvp: make('rsvp', 60_000, config.RATE_LIMIT_RSVP_PER_MINUTE, (req) => req.auth?.user.id ?? 'anonymous'),
+    feedback: make('feedback', 60 * 60_000, config.RATE_LIMIT_FEEDBACK_PER_HOUR, (req) => req.auth?.user.id ?? 'anonymous'),
   };
 }

@@ -21,7 +21,10 @@ export async function countAudience(db: Db, survey: AudienceOf): Promise<number>
   if (survey.audience === 'event') {
     // A survey for an event whose id is missing has nobody to ask (the create route never stores that).
     if (!survey.audienceEventId) return 0;
-    return db.eventRsvp.count({ where: { eventId: survey.audienceEventId, checkedInAt: { not: null } } });
+    // Attendees who are still active members: the same rule as the lane's count (queries/surveyOnLane.ts).
+    return db.eventRsvp.count({
+      where: { eventId: survey.audienceEventId, checkedInAt: { not: null }, user: { memberships: { some: { communityId: survey.communityId, status: 'active' } } } },
+    });
   }
   return db.membership.count({ where: { communityId: survey.communityId, status: 'active' } });
 }

@@ -8,9 +8,11 @@ import type { DomainEvent } from '../commands/outcome';
 import { loadPostAudienceViews } from '../queries/postViews';
 import { loadNotification } from '../queries/notifications';
 import { loadQueueItem } from '../queries/queueItems';
+import { loadFeedbackBroadcast } from '../queries/feedback';
 import { loadActor } from '../queries/actor';
 import { findCommunitySlug } from '../queries/communities';
-import { allCommunityRooms, membersRoom, moderatorsRoom, roomsForRole, sessionRoom, userRoom } from './rooms';
+import { loadSurveyCounts } from '../queries/surveyOnLane';
+import { allCommunityRooms, managersRoom, membersRoom, moderatorsRoom, roomsForRole, sessionRoom, userRoom } from './rooms';
 import type { Logger } from '../logger';
 import type { Clock } from '../lib/clock';
 
@@ -40,7 +42,7 @@ export type Announce = (events: DomainEvent[]) => Promise<void>;
 
 /** Builds the announcer for a process; failures are logged, never thrown into the request that caused them. */
 export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastTarget; logger: Logger; now: Clock }): Announce {
-  const { sql, target, logger, now } = deps;
+  const { db, sql, target, logger, now } = deps;
   const emit = (rooms: string[], event: EventName, payload: unknown, except: string[] = []) => target.to(rooms).except(except).emit(event, payload);
   /** This process first, then every process: another process hears the request before any later broadcast of ours. */
   const everywhere = (room: string, act: (operator: BroadcastOperator) => void) => {
@@ -148,6 +150,20 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
         const communityEvent = await loadEventBroadcastOnLane(sql, event.eventId, now());
         if (!communityEvent) return;
         emit([membersRoom(event.communityId)], 'event:updated', { communitySlug: communityEvent.communitySlug, event: communityEvent });
+        return;
+      }
+      case 'survey:response': {
+        // Counts only, to the managers: never who answered, never what (anonymous surveys included).
+        const counts = await loadSurveyCounts(sql, event.surveyId);
+        if (!counts) return;
+        emit([managersRoom(event.communityId)], 'survey:response', { communitySlug: counts.communitySlug, surveyId: event.surveyId, responseCount: counts.responseCount, responseRate: counts.responseRate });
+        return;
+      }
+      case 'feedback:new': {
+        // Managers and owners are in the moderators' room too (rooms.ts): one emit reaches every inbox.
+        const feedback = await loadFeedbackBroadcast(db, event.feedbackId);
+        if (!feedback) return;
+        emit([moderatorsRoom(event.communityId)], 'feedback:new', { communitySlug: feedback.communitySlug, feedback });
         return;
       }
     }

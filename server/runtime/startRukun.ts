@@ -69,6 +69,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
     collectQueueDepths: async () => ({
       flagging: await queues.flagging.getJobCounts('waiting', 'active', 'delayed', 'failed'),
       events: await queues.events.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+      surveys: await queues.surveys.getJobCounts('waiting', 'active', 'delayed', 'failed'),
     }),
   });
   // [publish, subscribe] for Socket.IO's adapter (server) or emitter (worker).
@@ -117,6 +118,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   // The producer's connection errors are logged just above; without a listener BullMQ prints each to stderr.
   queues.flagging.on('error', (err) => logger.debug({ err }, 'flagging queue error'));
   queues.events.on('error', (err) => logger.debug({ err }, 'events queue error'));
+  queues.surveys.on('error', (err) => logger.debug({ err }, 'surveys queue error'));
   const workers = workerRedis
     ? startWorkers(deps, {
         connection: workerRedis,

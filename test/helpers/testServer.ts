@@ -43,6 +43,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     REDIS_AUTOSTART: 'false',
     LOG_LEVEL: 'silent',
     RUKUN_RATE_LIMITS: 'off',
+    // A key of this server's own, so tests write no key file (server/lib/surveyPseudonym.ts).
+    SURVEY_PSEUDONYM_KEY: randomBytes(32).toString('hex'),
     QUEUE_PREFIX: prefix,
     RUKUN_PROCESS: options.process ?? 'all',
     SWEEP_INTERVAL_SECONDS: '1',

@@ -138,9 +138,11 @@ export const en = {
   'notification.event_reminder': 'Reminder: {title} starts soon.',
   'notification.event_cancelled': '{title} has been cancelled.',
   'notification.event_moved': '{title} has a new time. Open the event to see it.',
+  'notification.feedback_reply': '{community} replied to your feedback.',
   'notification.role_changed': 'Your role in {community} changed.',
   'notification.role_changed_to': 'You are now {role} in {community}.',
   'notification.reason': 'Reason: {reason}',
+  'notification.feedback_reply_excerpt': '{community} replied to your feedback: “{excerpt}”',
 
   'notFound.title': 'This page does not exist.',
   'notFound.home': 'Go to the communities',

@@ -140,9 +140,11 @@ export const id = {
   'notification.event_reminder': 'Pengingat: {title} segera dimulai.',
   'notification.event_cancelled': '{title} dibatalkan.',
   'notification.event_moved': 'Waktu {title} berubah. Buka acaranya untuk melihat jadwal baru.',
+  'notification.feedback_reply': '{community} membalas masukan Anda.',
   'notification.role_changed': 'Peran Anda di {community} berubah.',
   'notification.role_changed_to': 'Anda sekarang {role} di {community}.',
   'notification.reason': 'Alasan: {reason}',
+  'notification.feedback_reply_excerpt': '{community} membalas masukan Anda: “{excerpt}”',
 
   'notFound.title': 'Halaman ini tidak ada.',
   'notFound.home': 'Ke daftar komunitas',

@@ -11,6 +11,7 @@ import { useModI18n } from './i18n/useModI18n';
 import { ModerationConsole } from './queue/ModerationConsole';
 import { moderationPath, type ModerationTab } from './routes';
 import { WordRulesPage } from './WordRulesPage';
+import { FeedbackInboxLink } from '../feedback/FeedbackLinks';
 import './moderation.css';
 
 const RANK: Record<Role, number> = { member: 0, moderator: 1, manager: 2, owner: 3 };
@@ -70,6 +71,7 @@ export function ModerationScreen({ slug, tab }: { slug: string; tab: ModerationT
                 {x.label}
               </Link>
             ))}
+          <FeedbackInboxLink slug={slug} className="mod-tab" />
         </nav>
       </section>
       {tab === 'queue' && <ModerationConsole slug={slug} role={role} />}

@@ -2,6 +2,7 @@
 // NotificationKind makes a new kind without a sentence a compile error; kinds unknown at run time read generically.
 import type { Notification, NotificationKind, Role, SanctionKind } from '../../../server/contracts/api';
 import type { Translate } from '../i18n/types';
+import { myFeedbackPath } from '../feedback/routes';
 
 export interface NotificationText {
   text: string;
@@ -49,6 +50,7 @@ const DESCRIBE: Record<NotificationKind, (facts: Facts) => string> = {
   event_reminder: ({ data, t }) => t('notification.event_reminder', { title: text(data, 'title') ?? '' }),
   event_cancelled: ({ data, t }) => t('notification.event_cancelled', { title: text(data, 'title') ?? '' }),
   event_moved: ({ data, t }) => t('notification.event_moved', { title: text(data, 'title') ?? '' }),
+  feedback_reply: ({ community, t }) => t('notification.feedback_reply', { community }),
   role_changed: ({ community, data, t }) => {
     const role = isRole(data.to) ? t(`role.${data.to}`) : null;
     return role ? t('notification.role_changed_to', { community, role }) : t('notification.role_changed', { community });
@@ -61,10 +63,29 @@ function isKnownKind(kind: string): kind is NotificationKind {
 
 const EVENT_KINDS: ReadonlySet<string> = new Set(['event_promoted', 'event_reminder', 'event_cancelled', 'event_moved']);
 
-/** The in-app path a notification leads to: the event page for event notifications, else null. */
+/** The in-app path a notification leads to: the event page for event notifications, my feedback for a reply, else null. */
 export function notificationHref(notification: Pick<Notification, 'kind' | 'data'>): string | null {
+  if (notification.kind === 'feedback_reply') return myFeedbackPath(text(notification.data, 'feedbackId'));
   const eventId = text(notification.data, 'eventId');
   return EVENT_KINDS.has(notification.kind) && eventId ? `/events/${encodeURIComponent(eventId)}` : null;
+}
+
+/** Notification excerpts stay one line long. */
+const EXCERPT_LENGTH = 80;
+
+/** The start of a staff reply (data.excerpt) on one line, shortened to EXCERPT_LENGTH code points. */
+function excerptOf(data: Record<string, unknown>): string | null {
+  const raw = text(data, 'excerpt');
+  if (!raw) return null;
+  const points = Array.from(raw.replace(/\s+/g, ' ').trim());
+  return points.length > EXCERPT_LENGTH ? `${points.slice(0, EXCERPT_LENGTH - 1).join('').trimEnd()}…` : points.join('');
+}
+
+/** A staff reply to my feedback quotes the start of the reply when the notification carries it. */
+function withExcerpt(notification: Notification, community: string, sentence: string, t: Translate): string {
+  if (notification.kind !== 'feedback_reply') return sentence;
+  const excerpt = excerptOf(notification.data);
+  return excerpt ? t('notification.feedback_reply_excerpt', { community, excerpt }) : sentence;
 }
 
 /** What a notification says, with the reason a moderator gave if any. */
@@ -74,5 +95,5 @@ export function describeNotification(notification: Notification, t: Translate): 
   const sentence = isKnownKind(notification.kind)
     ? DESCRIBE[notification.kind]({ community, data, t })
     : t('notification.generic');
-  return { text: sentence, reason: text(data, 'reason'), href: notificationHref(notification) };
+  return { text: withExcerpt(notification, community, sentence, t), reason: text(data, 'reason'), href: notificationHref(notification) };
 }

@@ -12,6 +12,8 @@ import { communityPath } from '../router/router';
 import { useSession } from '../session/SessionProvider';
 import { ModerationLink } from '../moderation/ModerationScreen';
 import { EventsLink } from '../events/EventsLink';
+import { SurveysLink } from '../surveys/SurveysLink';
+import { FeedbackLinks } from '../feedback/FeedbackLinks';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; community: Community };
 
@@ -79,7 +81,9 @@ export function CommunityPage({ slug, tag }: { slug: string; tag: string | null 
         </p>
         <div className="community-header__links">
           <EventsLink slug={community.slug} role={community.myRole} />
+          <SurveysLink slug={community.slug} role={community.myRole} />
           <ModerationLink slug={community.slug} role={community.myRole} />
+          <FeedbackLinks slug={community.slug} role={community.myRole} />
         </div>
         {!community.myRole && (
           <div className="community-header__join">
