@@ -2,7 +2,7 @@
 // --members=120000 --calls=30]`. Starts its own Redis, database and Rukun (a child process, as production runs),
 // writes an anonymous survey of 10 questions (two of each kind: single, multi, rating, nps, text) and its responses
 // straight to the file with prepared statements in one transaction, then measures in the same run:
-//   (a) baselines: GET /healthz and GET /api/communities/:slug (signed in, one small read), sequential latency
+//   (a) baselines: GET /healthz, GET /api/communities/:slug and GET /api/surveys/:id (signed in), sequential latency
 //   (b) GET /api/surveys/:id/results, sequential, p50/p95 over --calls calls, and the ratio to the baselines
 //   (c) the next page of a text question's answers (GET .../texts?cursor=)
 //   (d) GET /api/surveys/:id/results.csv of every response: seconds, bytes, rows, and the app's peak RSS while it ran
@@ -203,6 +203,7 @@ async function measureSeeded(http: Http, app: RunningApp, seeded: Seeded & { own
   const line = (label: string, value: string) => console.log(`${label.padEnd(60)} ${value}`);
   const healthz = await timeGets(http, app, { path: '/healthz', token: null, count: calls });
   const community = await timeGets(http, app, { path: `/api/communities/${seeded.slug}`, token: owner.token, count: calls });
+  const survey = await timeGets(http, app, { path: `/api/surveys/${seeded.surveyId}`, token: owner.token, count: calls });
   const resultsPath = `/api/surveys/${seeded.surveyId}/results`;
   const results = await timeGets(http, app, { path: resultsPath, token: owner.token, count: calls });
   const first = await http.json<{ results: { questions: { kind: string; texts?: { nextCursor: string | null } }[]; responseCount: number; audienceSize: number; responseRate: number } }>('GET', resultsPath, { token: owner.token });
@@ -221,9 +222,10 @@ async function measureSeeded(http: Http, app: RunningApp, seeded: Seeded & { own
   console.log('');
   line(`(a) GET /healthz (${calls} sequential)`, ms(healthz));
   line(`    GET /api/communities/:slug (${calls} sequential)`, ms(community));
+  line(`    GET /api/surveys/:id (${calls} sequential)`, ms(survey));
   line(`(b) GET /api/surveys/:id/results (${calls} sequential)`, ms(results));
   line('    ratio to healthz / to the community read (p50)', `${fmt(results.p50 / healthz.p50, 1)}x / ${fmt(results.p50 / community.p50, 1)}x`);
-  line('    ratio to the community read (CPU per call)', `${fmt(results.cpuMs / community.cpuMs, 1)}x`);
+  line('    ratio to the community read / to the survey read (CPU per call)', `${fmt(results.cpuMs / community.cpuMs, 1)}x / ${fmt(results.cpuMs / survey.cpuMs, 1)}x`);
   line('    responseCount / audienceSize / responseRate', `${first.body.results.responseCount} / ${first.body.results.audienceSize} / ${first.body.results.responseRate}`);
   line(`(c) GET .../texts?cursor= (next 20 text answers)`, ms(texts));
   line(`(d) GET /api/surveys/:id/results.csv (${fmt(csv.lines - 1)} rows, ${fmt(csv.bytes / 1024 / 1024, 1)} MB)`, `${fmt(csv.seconds, 2)} s (CPU ${fmt(csvCpuSeconds, 2)} s), ${fmt((csv.lines - 1) / csv.seconds)} rows/s`);
