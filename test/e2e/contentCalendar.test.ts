@@ -2,7 +2,8 @@
 // a post two hours ahead (date and time in WIB), opens it in the calendar and moves it an hour later. The server's
 // clock is then moved past that time (an injected clock, no waiting on real time): the sweeper hands the post to the
 // flagging worker, which checks and publishes it, and a member's open feed shows it live while the manager's
-// calendar says it went out. At phone width (390 px) the calendar never scrolls sideways.
+// calendar says it went out. A member schedules his own post from the feed's composer. At phone width (390 px)
+// neither screen scrolls sideways.
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
@@ -79,6 +80,20 @@ describe('content calendar in the browser (Bahasa Indonesia)', () => {
     await expectNoSidewaysScroll(pageA);
     // Not yet: the member's feed does not have it.
     expect(await pageB.getByTestId('feed-list').getByText(text).count()).toBe(0);
+
+    // A member schedules one of his own from the feed's composer ("Jadwalkan…"), far beyond the manager's time.
+    await pageB.setViewportSize({ width: 390, height: 844 });
+    const own = `Titip info lowongan ${run}`;
+    const ownAt = DateTime.now().setZone('Asia/Jakarta').plus({ hours: 10 }).startOf('hour');
+    await pageB.getByTestId('composer-body').fill(own);
+    await pageB.getByRole('button', { name: 'Jadwalkan…' }).click();
+    await pageB.getByLabel('Terbit: Tanggal').fill(ownAt.toFormat('yyyy-MM-dd'));
+    await pageB.getByLabel('Terbit: Jam').fill(ownAt.toFormat('HH:mm'));
+    await pageB.getByText(/^Zona waktu: WIB · Terbit .* WIB$/).waitFor();
+    await expectNoSidewaysScroll(pageB);
+    await pageB.getByTestId('composer-submit').click();
+    await pageB.getByTestId('pending-list').getByText(own).waitFor();
+    await pageB.getByTestId('pending-list').getByText('Terjadwal').waitFor();
 
     // The server's clock passes the new time: the post goes out, checked by the flagging worker.
     offset = later.toMillis() - Date.now() + 60_000;
