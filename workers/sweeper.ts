@@ -3,7 +3,8 @@
 // revision adds nothing (a revision waiting inside a `check-batch` job has no id of its own: see createEnqueue).
 import { findUncheckedPosts } from '../server/commands/findUncheckedPosts';
 import type { Deps } from '../server/deps';
-import { retryFailedFlags } from './queues';
+import { flagJobId, type FlagPostJob } from '../server/contracts/jobs';
+import { retryFailedFlags, type Queues } from './queues';
 
 export interface Sweeper {
   runOnce(): Promise<number>;
@@ -21,6 +22,7 @@ export function startSweeper(deps: Pick<Deps, 'db' | 'now' | 'enqueue' | 'logger
       if (jobs.length) {
         // A job that failed for good (attempts used up, stalled twice) still holds its id: revive it, then add the rest.
         const revived = await retryFailedFlags(deps.queues, jobs);
+        await promoteDueFlags(deps.queues, jobs);
         await deps.enqueue(jobs.map((data) => ({ queue: 'flagging' as const, data })), { gather: false });
         deps.logger.info({ count: jobs.length, revived }, 'sweeper re-queued unchecked posts');
       }
@@ -35,4 +37,16 @@ export function startSweeper(deps: Pick<Deps, 'db' | 'now' | 'enqueue' | 'logger
   const timer = setInterval(() => void runOnce(), options.intervalMs);
   timer.unref();
   return { runOnce, stop: () => clearInterval(timer) };
+}
+
+/**
+ * Runs now the delayed job of each due revision. A scheduled post's job waits for the time it was planned with, on
+ * Redis's clock; once the post is due by the process's own clock (`now`, injected in tests) it need not wait longer.
+ * The job still checks the time itself, so this can never publish a post early.
+ */
+async function promoteDueFlags(queues: Queues, jobs: FlagPostJob[]): Promise<void> {
+  for (const job of jobs) {
+    const existing = await queues.flagging.getJob(flagJobId(job));
+    if (existing && (await existing.isDelayed())) await existing.promote().catch(() => undefined);
+  }
 }

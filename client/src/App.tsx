@@ -15,11 +15,14 @@ import { matchModerationRoute } from './moderation/routes';
 import { matchEventRoute } from './events/routes';
 import { matchSurveyRoute } from './surveys/routes';
 import { matchFeedbackRoute } from './feedback/routes';
+import { matchCalendarRoute } from './calendar/routes';
 
 // The events screens bring luxon and a QR encoder: loaded on first use so the feed's bundle stays small.
 const EventsScreen = lazy(() => import('./events/EventsScreen').then((module) => ({ default: module.EventsScreen })));
 // The surveys screens bring recharts: loaded on first use too.
 const SurveysScreen = lazy(() => import('./surveys/SurveysScreen').then((module) => ({ default: module.SurveysScreen })));
+// The content calendar brings luxon like the events screens: loaded on first use.
+const CalendarScreen = lazy(() => import('./calendar/CalendarScreen').then((module) => ({ default: module.CalendarScreen })));
 const FeedbackScreen = lazy(() => import('./feedback/FeedbackScreen').then((module) => ({ default: module.FeedbackScreen })));
 
 function Screen() {
@@ -47,6 +50,14 @@ function Screen() {
     return (
       <Suspense fallback={<Loading />}>
         <FeedbackScreen route={feedback} />
+      </Suspense>
+    );
+  }
+  const calendar = matchCalendarRoute(location);
+  if (calendar) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <CalendarScreen key={calendar.slug} route={calendar} />
       </Suspense>
     );
   }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Clock } from '../../server/lib/clock';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -44,9 +45,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Registers the suite's set-up: one Rukun server and one Chromium for the file, closed afterwards. Returns
- * `openPage()`, which gives each caller a fresh Indonesian browser profile on that server.
+ * `openPage()`, which gives each caller a fresh Indonesian browser profile on that server. `now` is the server's
+ * clock (for tests that move time forward).
  */
-export function useBrowserSuite(): { openPage: () => Promise<Page> } {
+export function useBrowserSuite(options: { now?: Clock } = {}): { openPage: () => Promise<Page> } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -55,7 +57,7 @@ export function useBrowserSuite(): { openPage: () => Promise<Page> } {
     if (!existsSync(resolve('client/dist/index.html'))) {
       throw new Error('The web client is not built: run `npm run build:client` before the end-to-end tests.');
     }
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(options.now ? { now: options.now } : {}), launchBrowser()]);
   }, 90_000);
 
   afterAll(async () => {

@@ -15,6 +15,8 @@ export interface CreatePostInput {
   body: string;
   title?: string;
   parentId?: string;
+  /** A future instant schedules the post (status `scheduled`) for then. */
+  publishAt?: string;
 }
 
 const postsPath = (slug: string): string => `/api/communities/${encodeURIComponent(slug)}/posts`;

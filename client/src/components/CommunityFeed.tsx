@@ -1,6 +1,7 @@
 // A community's live feed: the composer, my waiting posts, the published ones, and "load more".
 import { useState } from 'react';
 import type { Community, Post } from '../../../server/contracts/api';
+import { communityZone } from '../calendar/communityZone';
 import { useFeed } from '../feed/useFeed';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMe } from '../session/SessionProvider';
@@ -31,7 +32,8 @@ export function CommunityFeed({ community, tag }: { community: Community; tag: s
         <Composer
           variant="post"
           draftKey={`rukun.draft:${community.slug}`}
-          onSubmit={({ body, title }) => feed.submit({ body, title })}
+          onSubmit={({ body, title, publishAt }) => feed.submit({ body, title, publishAt })}
+          scheduleZone={communityZone(community)}
         />
       )}
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="feed-announcer">

@@ -12,6 +12,7 @@ import { communityPath } from '../router/router';
 import { useSession } from '../session/SessionProvider';
 import { ModerationLink } from '../moderation/ModerationScreen';
 import { EventsLink } from '../events/EventsLink';
+import { CalendarLink } from '../calendar/CalendarLink';
 import { SurveysLink } from '../surveys/SurveysLink';
 import { FeedbackLinks } from '../feedback/FeedbackLinks';
 
@@ -81,6 +82,7 @@ export function CommunityPage({ slug, tag }: { slug: string; tag: string | null 
         </p>
         <div className="community-header__links">
           <EventsLink slug={community.slug} role={community.myRole} />
+          <CalendarLink slug={community.slug} role={community.myRole} />
           <SurveysLink slug={community.slug} role={community.myRole} />
           <ModerationLink slug={community.slug} role={community.myRole} />
           <FeedbackLinks slug={community.slug} role={community.myRole} />

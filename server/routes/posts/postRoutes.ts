@@ -5,6 +5,7 @@ import { createBlockScreen } from '../../commands/blockScreen';
 import { createPost } from '../../commands/createPost';
 import { deletePost } from '../../commands/deletePost';
 import { editPost } from '../../commands/editPost';
+import { cancelScheduledPost, reschedulePost } from '../../commands/reschedulePost';
 import { addReaction, removeReaction } from '../../commands/reactToPost';
 import type { SqlLane } from '../../db/sqlLane';
 import { fail } from '../../errors';
@@ -77,10 +78,24 @@ export function mountPostRoutes(target: RouteTarget, deps: Deps, limits: RateLim
     res.json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 
-  defineRoute(target, { method: 'patch', path: '/posts/:id', summary: 'Edit my post; it is checked again', tag: 'posts', auth: true, params: idParams, body: editPostBody, responses: { 200: '{post}' }, before: [limits.posting] }, async ({ params, body }, req, res) => {
+  defineRoute(target, { method: 'patch', path: '/posts/:id', summary: 'Edit my post (checked again), or move a scheduled post (author or manager)', tag: 'posts', auth: true, params: idParams, body: editPostBody, responses: { 200: '{post}' }, before: [limits.posting] }, async ({ params, body }, req, res) => {
     const { post, actor, auth } = await visiblePostFor(deps, req, params.id);
-    const outcome = await editPost({ db: deps.db, now: deps.now(), screen }, { actor, postId: post.id, body: body.body, ...(body.title ? { title: body.title } : {}) });
-    await afterCommit(deps, outcome);
+    // Checked before any write, so a text-and-time change is refused whole rather than half applied. The text goes
+    // first (the block screen may refuse it); the edit keeps a post scheduled, so the move then finds it scheduled.
+    if (body.publishAt !== undefined && post.status !== 'scheduled') fail('post_not_editable');
+    if (body.body !== undefined) {
+      if (post.authorId !== auth.user.id) fail('forbidden');
+      await afterCommit(deps, await editPost({ db: deps.db, now: deps.now(), screen }, { actor, postId: post.id, body: body.body, ...(body.title ? { title: body.title } : {}) }));
+    }
+    if (body.publishAt !== undefined) {
+      await afterCommit(deps, await reschedulePost({ db: deps.db, now: deps.now() }, { actor, postId: post.id, publishAt: new Date(body.publishAt) }));
+    }
+    res.json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
+  });
+
+  defineRoute(target, { method: 'post', path: '/posts/:id/cancel-schedule', summary: 'Cancel a scheduled post (author or manager); it becomes deleted and is never published', tag: 'posts', auth: true, params: idParams, responses: { 200: '{post}' } }, async ({ params }, req, res) => {
+    const { post, actor, auth } = await visiblePostFor(deps, req, params.id);
+    await afterCommit(deps, await cancelScheduledPost({ db: deps.db, now: deps.now() }, { actor, postId: post.id }));
     res.json({ post: await present(deps.sql, post.id, { userId: auth.user.id, isStaff: isStaff(actor) }) });
   });
 

@@ -10,10 +10,15 @@ export const createPostBody = z.object({
   publishAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-export const editPostBody = z.object({
-  body: text({ min: 1, max: 10_000 }),
-  title: text({ min: 1, max: 200 }).optional(),
-});
+/** New text, a new time for a scheduled post, or both; a time that is not in the future publishes it now. */
+export const editPostBody = z
+  .object({
+    body: text({ min: 1, max: 10_000 }).optional(),
+    title: text({ min: 1, max: 200 }).optional(),
+    publishAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((b) => b.body !== undefined || b.publishAt !== undefined, { message: 'body or publishAt is required', path: ['body'] })
+  .refine((b) => b.title === undefined || b.body !== undefined, { message: 'a new title comes with the body', path: ['title'] });
 
 export const listPostsQuery = pageQuery.extend({
   parentId: z.string().min(1).max(64).optional(),
