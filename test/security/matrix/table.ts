@@ -29,6 +29,7 @@ import { SURVEY_ROWS } from './surveyRows';
 import { RESPONSE_ROWS } from './responseRows';
 import { RESULT_ROWS } from './resultRows';
 import { FEEDBACK_ROWS } from './feedbackRows';
+import { MAIL_ROWS } from './mailRows';
 
 export type { Call, Cell, CellContext, Row } from './cells';
 
@@ -368,6 +369,7 @@ export const TABLE: Record<string, Row> = {
   ...RESPONSE_ROWS,
   ...RESULT_ROWS,
   ...FEEDBACK_ROWS,
+  ...MAIL_ROWS,
 };
 
 /** The expected answer of one cell; an instance administrator is a non-member of the community unless said. */
