@@ -43,6 +43,7 @@ export function startWorkers(deps: Deps, options: WorkerOptions): RunningWorkers
     ? new Worker<MailJob>(QUEUE_NAMES.mail, createMailJobProcessor(deps, transport), { ...workerSettings(deps, options), concurrency: 1 })
     : null;
   if (mail) observe(deps, mail, 'mail');
+  if (mail && !deps.config.PUBLIC_ORIGINS.length) deps.logger.warn('SMTP_URL is set but PUBLIC_ORIGINS is not: links in e-mails point to http://localhost');
   // Rows whose job was lost (Redis down after the commit) or gave up: queued again while no mail job waits.
   const mailSweep = mail ? startMailSweep(deps, { intervalMs: deps.config.MAIL_SWEEP_SECONDS * 1000 }) : null;
   const sweeper = startSweeper(deps, { intervalMs: deps.config.SWEEP_INTERVAL_SECONDS * 1000, ...(options.sweepGraceMs !== undefined ? { graceMs: options.sweepGraceMs } : {}) });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './freePort';
-import { parseMessage, type ParsedMessage } from './mimeMessage';
+import { parseMessage, type ParsedMessage } from '../../server/mail/mimeMessage';
 
 const script = fileURLToPath(new URL('./fixtures/smtpReceiver.ts', import.meta.url));
 

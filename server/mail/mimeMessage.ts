@@ -1,5 +1,5 @@
-// Just enough MIME to read what Rukun sends: headers (unfolded, encoded words decoded), and the text and HTML parts
-// of a multipart/alternative body in quoted-printable or base64.
+// Just enough MIME to read what Rukun sends (the local mail catcher, server/cli/mailCatcher.ts, and the tests): headers
+// (unfolded, encoded words decoded), and the text and HTML parts of a multipart/alternative body in QP or base64.
 
 export interface ParsedMessage {
   /** Header names lower-cased; the last value wins. */
