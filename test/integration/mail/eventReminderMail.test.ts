@@ -4,7 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterCommit } from '../../../server/deps';
 import { sendEventCancellation } from '../../../server/commands/sendEventCancellation';
+import { sendEventMoved } from '../../../server/commands/sendEventMoved';
 import { sendEventReminder } from '../../../server/commands/sendEventReminder';
+import { sendPendingMail } from '../../../server/commands/sendPendingMail';
+import { createMailTransport } from '../../../server/mail/transport';
 import { enqueueEventJob, enqueueMailJob } from '../../../workers/queues';
 import { eventReminderJobId } from '../../../server/contracts/jobs';
 import type { Db } from '../../../server/db/client';
@@ -94,5 +97,29 @@ describe('event notices by e-mail', () => {
     const [id, en] = members;
     expect(messagesTo(smtp, id?.email ?? '')[0]?.subject).toBe('Dibatalkan: Kopdar Batal');
     expect(messagesTo(smtp, en?.email ?? '')[0]?.subject).toBe('Cancelled: Kopdar Batal');
+  }, 60_000);
+
+  it('e-mails a move, and three concurrent senders send each message once', async () => {
+    const { event, members } = await eventWithGoers(db, world, { count: 6, title: 'Kopdar Pindah' });
+    const previous = event.startsAt;
+    const moved = await db.event.update({ where: { id: event.id }, data: { startsAt: new Date(previous.getTime() + 3_600_000), endsAt: new Date(previous.getTime() + 3 * 3_600_000), sequence: { increment: 1 } } });
+    // No afterBatch: the rows are written but no job is queued, so the three runs below race for all of them.
+    const result = await sendEventMoved({ db, now: new Date(), emailEnabled: true }, { eventId: event.id, startsAt: moved.startsAt.toISOString(), previousStartsAt: previous.toISOString(), sequence: moved.sequence });
+    expect(result.sent).toBe(6);
+    const deps = server.rukun.deps;
+    const transports = [0, 1, 2].map(() => createMailTransport(deps.config));
+    try {
+      const runs = await Promise.all(transports.map((transport) => (transport ? sendPendingMail({ ...deps, transport }) : Promise.reject(new Error('no transport')))));
+      expect(runs.reduce((sum, run) => sum + run.sent, 0)).toBeLessThanOrEqual(6);
+    } finally {
+      for (const transport of transports) transport?.close();
+    }
+    await waitForMail(smtp, members, 'Kopdar Pindah');
+    await waitForOutboxSettled(db, event.id);
+    for (const member of members) expect(messagesTo(smtp, member.email), member.email).toHaveLength(1);
+    const [id, en] = members;
+    expect(messagesTo(smtp, id?.email ?? '')[0]?.subject).toBe('Waktu baru: Kopdar Pindah');
+    expect(messagesTo(smtp, en?.email ?? '')[0]?.text).toContain('has moved to');
+    expect((await db.mailDelivery.findMany({ where: { refId: { startsWith: `${event.id}:` } } })).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   }, 60_000);
 });
