@@ -78,6 +78,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Rukun <no-reply@localhost>'),
   /** Outbox rows a mail job reads per page; each row is still claimed, sent and marked one at a time. */
   MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Messages one mail worker sends at once (SMTP connections it keeps open). */
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** Sends of one message before it counts as failed for good (temporary SMTP refusals and crashes included). */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   /** First retry delay of a mail job that met a down or refusing SMTP server; it doubles on every further retry. */

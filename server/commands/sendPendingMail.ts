@@ -73,11 +73,8 @@ export async function sendPendingMail(deps: MailSendDeps): Promise<MailRunResult
       take: deps.config.MAIL_BATCH_SIZE,
       select: { id: true, createdAt: true },
     });
-    for (const row of page) {
-      const outcome = await sendOne(deps, row.id);
-      if (outcome === 'unreachable') return { ...result, deferred: result.deferred + 1, unreachable: true };
-      if (outcome !== 'lost') result[outcome] += 1;
-    }
+    await sendPage(deps, page, result);
+    if (result.unreachable) return result;
     const last = page.at(-1);
     if (!last || page.length < deps.config.MAIL_BATCH_SIZE) {
       result.heldElsewhere = await deps.db.mailDelivery.count({ where: { status: 'sending', leaseUntil: { gte: deps.now() } } });
@@ -85,6 +82,24 @@ export async function sendPendingMail(deps: MailSendDeps): Promise<MailRunResult
     }
     cursor = { at: last.createdAt, id: last.id };
   }
+}
+
+/**
+ * Sends one page in MAIL_CONCURRENCY lanes, each taking the next row in turn (SMTP round trips overlap; every row is
+ * still claimed, sent and marked on its own). An unreachable server stops every lane after its current row.
+ */
+async function sendPage(deps: MailSendDeps, page: { id: string }[], result: MailRunResult): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let row = page[next++]; row && !result.unreachable; row = page[next++]) {
+      const outcome = await sendOne(deps, row.id);
+      if (outcome === 'unreachable') {
+        result.unreachable = true;
+        result.deferred += 1;
+      } else if (outcome !== 'lost') result[outcome] += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.config.MAIL_CONCURRENCY, page.length) }, lane));
 }
 
 const claimable = (now: Date) => ({ OR: [{ status: 'pending' }, { status: 'sending', leaseUntil: { lt: now } }] });

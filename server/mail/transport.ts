@@ -17,7 +17,7 @@ export interface MailTransport {
   close(): void;
 }
 
-type MailConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_LEASE_SECONDS'>;
+type MailConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_LEASE_SECONDS' | 'MAIL_CONCURRENCY'>;
 
 /** Opens the transport to SMTP_URL, or returns null when e-mail is off. */
 export function createMailTransport(config: MailConfig): MailTransport | null {
@@ -27,7 +27,7 @@ export function createMailTransport(config: MailConfig): MailTransport | null {
   const transporter = nodemailer.createTransport({
     url: config.SMTP_URL,
     pool: true,
-    maxConnections: 2,
+    maxConnections: config.MAIL_CONCURRENCY,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
