@@ -1,6 +1,6 @@
 // Sends the e-mail outbox: every pending MailDelivery row (and every row a dead worker left in `sending` past its
-// lease), page by page, one recipient at a time, so a worker killed at any point neither skips nor repeats anyone
-// beyond the one window below.
+// lease), page by page, each recipient's row on its own (MAIL_CONCURRENCY rows in flight at once), so a worker killed
+// at any point neither skips nor repeats anyone beyond the one window below.
 //
 // Per row, in this order:
 //   1. claim: a conditional UPDATE from pending (or sending with an expired lease) to sending, with attempts + 1, a new
