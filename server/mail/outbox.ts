@@ -1,6 +1,11 @@
 // Writing to the e-mail outbox (MailDelivery in prisma/schema.prisma), inside the transaction of what the e-mail is
 // about, so a message is owed exactly when that write commits. Only rows are written here; the mail worker
 // (server/commands/sendPendingMail.ts) sends them after the commit.
+//
+// For digests: inside the transaction that creates the digest, call recordMail with kind `digest`, refId the digest's
+// id and the members it goes to, return `{queue: 'mail', name: 'send'}` among the command's jobs when it wrote rows,
+// and word the message in server/mail/render.ts (renderMail fails `digest` rows until then). The `digest` switch
+// (EmailPreference) is already honoured here and at send time, and the unsubscribe link names it.
 import type { Tx } from '../db/transaction';
 import { newId } from '../lib/ids';
 import { preferenceKindOf, type MailKind } from './kinds';
