@@ -6,6 +6,7 @@ import { mountSurveyRoutes } from './routes/surveys/surveyRoutes';
 import { mountResponseRoutes } from './routes/surveys/responseRoutes';
 import { mountResultRoutes } from './routes/surveys/resultRoutes';
 import { mountFeedbackRoutes } from './routes/feedback/feedbackRoutes';
+import { mountEmailRoutes } from './routes/mail/emailRoutes';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Express } from 'express';
@@ -77,6 +78,7 @@ export function createApp(deps: Deps): Express {
   mountResponseRoutes(target, deps, limits);
   mountResultRoutes(target, deps, limits);
   mountFeedbackRoutes(target, deps, limits);
+  mountEmailRoutes(target, deps);
   const openApi = buildOpenApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {
     res.json(openApi);

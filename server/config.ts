@@ -72,6 +72,32 @@ const envSchema = z.object({
    * when unset, one is generated once into survey-pseudonym.key (mode 0600) next to the SQLite file.
    */
   SURVEY_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  /** Where e-mail goes (smtp:// or smtps://, e.g. smtp://127.0.0.1:2525). E-mail is off while unset: nothing is written or sent. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://').optional(),
+  /** The From header of every e-mail (an address, or "Name <address>"); its domain also names each Message-ID. */
+  MAIL_FROM: z.string().min(3).default('Rukun <no-reply@localhost>'),
+  /** Outbox rows a mail job reads per page; each row is still claimed, sent and marked one at a time. */
+  MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Messages one mail worker sends at once (SMTP connections it keeps open). */
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** Sends of one message before it counts as failed for good (temporary SMTP refusals and crashes included). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** First retry delay of a mail job that met a down or refusing SMTP server; it doubles on every further retry. */
+  MAIL_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  /** Tries of one mail job (the delays above add up to about three hours with the defaults). */
+  MAIL_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(11),
+  /**
+   * How long a worker holds a message it is sending; after that another worker may take it over (a killed worker's
+   * messages). Longer than the SMTP timeouts (which are capped below it), so a live send is never taken over.
+   */
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
+  /** How often the workers look for outbox rows with no mail job waiting (a job lost with Redis, or one that gave up). */
+  MAIL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
+   * The key of one-click unsubscribe links (an HMAC names member, community and kind; nothing is stored). When unset,
+   * one is generated once into mail-token.key (mode 0600) next to the SQLite file.
+   */
+  MAIL_TOKEN_KEY: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -22,10 +22,12 @@ export const REDACTED_PATHS = [
 // so the credential sits in the path. Everything after a "calendar" path segment goes; routing ignores case, so
 // does this.
 const CALENDAR_TOKEN_PATH = /(\/calendar\/+)[^?#]*/gi;
+// The same for one-click unsubscribe links (/api/unsubscribe/<token>): mail clients POST to the URL as it is.
+const UNSUBSCRIBE_TOKEN_PATH = /(\/unsubscribe\/+)[^?#]*/gi;
 
-/** A request URL fit for a log line: a calendar feed's token replaced by [Redacted]. */
+/** A request URL fit for a log line: a calendar feed's or unsubscribe link's token replaced by [Redacted]. */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(CALENDAR_TOKEN_PATH, '$1[Redacted]');
+  return url?.replace(CALENDAR_TOKEN_PATH, '$1[Redacted]').replace(UNSUBSCRIBE_TOKEN_PATH, '$1[Redacted]');
 }
 
 /** The access log's request serialiser: pino-http's, with the URL redacted and no route parameters (the token). */

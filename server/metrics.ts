@@ -13,6 +13,14 @@ export interface Metrics {
   eventNoticesSent: Counter<'kind'>;
   /** Event notice jobs by how they ended: `sent`, or why they were skipped (moved, begun, cancelled, ...). */
   eventNoticeJobs: Counter<'kind' | 'outcome'>;
+  /** E-mails the SMTP server accepted, by kind (event_reminder, event_cancelled, event_moved, digest). */
+  mailSent: Counter<'kind'>;
+  /** E-mails given up on: refused for good (5xx) or out of attempts. */
+  mailFailed: Counter<'kind'>;
+  /** Sends that met a down or temporarily refusing SMTP server (4xx) and were put back for a retry with backoff. */
+  mailRetried: Counter<'kind'>;
+  /** E-mails not sent because the member switched that e-mail off after it was queued. */
+  mailSkipped: Counter<'kind'>;
 }
 
 /** Creates the metrics of one process; `collectQueueDepths` is called on each scrape. */
@@ -73,5 +81,9 @@ export function createMetrics(options: { collectQueueDepths?: () => Promise<Reco
       labelNames: ['kind', 'outcome'] as const,
       registers: [registry],
     }),
+    mailSent: new Counter({ name: 'rukun_mail_sent_total', help: 'E-mails accepted by the SMTP server', labelNames: ['kind'] as const, registers: [registry] }),
+    mailFailed: new Counter({ name: 'rukun_mail_failed_total', help: 'E-mails given up on (refused for good or out of attempts)', labelNames: ['kind'] as const, registers: [registry] }),
+    mailRetried: new Counter({ name: 'rukun_mail_retried_total', help: 'E-mail sends deferred for a retry (SMTP down or refusing temporarily)', labelNames: ['kind'] as const, registers: [registry] }),
+    mailSkipped: new Counter({ name: 'rukun_mail_skipped_total', help: 'Queued e-mails not sent because the member switched them off', labelNames: ['kind'] as const, registers: [registry] }),
   };
 }

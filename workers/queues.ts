@@ -1,6 +1,6 @@
 // Queue names and typed producers. The server enqueues through these; workers consume the same names.
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { FLAG_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventMovedJobId, eventReminderJobId, flagJobId, surveyCloseJobId, type EventJob, type FlagJob, type FlagPostJob, type SurveyJob } from '../server/contracts/jobs';
+import { FLAG_JOB_NAMES, MAIL_JOB_NAMES, QUEUE_NAMES, eventCancelledJobId, eventMovedJobId, eventReminderJobId, flagJobId, surveyCloseJobId, type EventJob, type FlagJob, type FlagPostJob, type MailJob, type MailSendJob, type SurveyJob } from '../server/contracts/jobs';
 import type { JobRequest } from '../server/commands/outcome';
 import type { Logger } from '../server/logger';
 
@@ -14,15 +14,20 @@ export interface Queues {
   flagging: Queue<FlagJob>;
   events: Queue<EventJob>;
   surveys: Queue<SurveyJob>;
+  mail: Queue<MailJob>;
   close(): Promise<void>;
 }
 
 export type EventJobRequest = Extract<JobRequest, { queue: 'events' }>;
 type FlagJobRequest = Extract<JobRequest, { queue: 'flagging' }>;
 export type SurveyJobRequest = Extract<JobRequest, { queue: 'surveys' }>;
+export type MailJobRequest = Extract<JobRequest, { queue: 'mail' }>;
 
-/** Opens the producer side of every queue on one connection. */
-export function createQueues(options: { connection: ConnectionOptions; prefix: string }): Queues {
+/**
+ * Opens the producer side of every queue on one connection. `mail` sets the mail jobs' retries: a job that met a down
+ * or refusing SMTP server fails and is tried again after `backoffMs`, doubling each time, `attempts` times in all.
+ */
+export function createQueues(options: { connection: ConnectionOptions; prefix: string; mail?: { attempts: number; backoffMs: number } }): Queues {
   const flagging = new Queue<FlagJob>(QUEUE_NAMES.flagging, {
     connection: options.connection,
     prefix: options.prefix,
@@ -38,14 +43,31 @@ export function createQueues(options: { connection: ConnectionOptions; prefix: s
     prefix: options.prefix,
     defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, ...JOB_RETENTION },
   });
+  const mail = new Queue<MailJob>(QUEUE_NAMES.mail, {
+    connection: options.connection,
+    prefix: options.prefix,
+    defaultJobOptions: {
+      attempts: options.mail?.attempts ?? 11,
+      backoff: { type: 'exponential', delay: options.mail?.backoffMs ?? 10_000 },
+      // Mail jobs have no ids of their own (MailSendJob), so nothing needs the finished ones for deduplication.
+      removeOnComplete: { age: 600, count: 1000 },
+      removeOnFail: JOB_RETENTION.removeOnFail,
+    },
+  });
   return {
     flagging,
     events,
     surveys,
+    mail,
     close: async () => {
-      await Promise.all([flagging.close(), events.close(), surveys.close()]);
+      await Promise.all([flagging.close(), events.close(), surveys.close(), mail.close()]);
     },
   };
+}
+
+/** Adds a job that sends the pending e-mail outbox. */
+export async function enqueueMailJob(queues: Queues, data: MailSendJob): Promise<void> {
+  await queues.mail.add(MAIL_JOB_NAMES.send, data);
 }
 
 /** Adds a survey's closing job under its derived id (survey and closesAt), so planning the same close twice queues it once. */
@@ -195,7 +217,21 @@ export function createEnqueue(deps: { queues: Queues; logger: Logger; timeoutMs?
       ),
     );
 
+  const addMailJobs = (jobs: MailJobRequest[]) =>
+    Promise.all(
+      jobs.map((job) =>
+        enqueueMailJob(deps.queues, job.data).catch((err: unknown) => {
+          // The rows stay pending: the workers' mail sweep (workers/startWorkers.ts) queues a job for them.
+          deps.logger.warn({ err, job: job.data }, 'could not enqueue a mail job; the mail sweep sends the outbox later');
+        }),
+      ),
+    );
+
   return async (allJobs, options = {}) => {
+    const mailJobs = allJobs.filter((job): job is MailJobRequest => job.queue === 'mail');
+    if (mailJobs.length && !(await settledWithin(addMailJobs(mailJobs).then(() => true), timeoutMs))) {
+      deps.logger.debug({ jobs: mailJobs.map((j) => j.data), timeoutMs }, 'mail enqueue still in flight; not waiting for it');
+    }
     const surveyJobs = allJobs.filter((job): job is SurveyJobRequest => job.queue === 'surveys');
     if (surveyJobs.length && !(await settledWithin(addSurveyJobs(surveyJobs).then(() => true), timeoutMs))) {
       deps.logger.debug({ jobs: surveyJobs.map((j) => j.data), timeoutMs }, 'survey enqueue still in flight; not waiting for it');

@@ -2,7 +2,10 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { replanUpcomingReminders } from '../server/commands/replanUpcomingReminders';
 import { replanSurveyCloses } from '../server/commands/replanSurveyCloses';
-import { QUEUE_NAMES, type EventJob, type FlagJob, type SurveyJob } from '../server/contracts/jobs';
+import { QUEUE_NAMES, type EventJob, type FlagJob, type MailJob, type SurveyJob } from '../server/contracts/jobs';
+import { createMailTransport } from '../server/mail/transport';
+import { createMailJobProcessor } from './processors/mailJobs';
+import { startMailSweep, type MailSweep } from './mailSweep';
 import type { Deps } from '../server/deps';
 import { createEventJobProcessor } from './processors/eventJobs';
 import { createFlagPostProcessor } from './processors/flagPost';
@@ -14,7 +17,10 @@ export interface RunningWorkers {
   flagging: Worker<FlagJob>;
   events: Worker<EventJob>;
   surveys: Worker<SurveyJob>;
+  /** The e-mail sender, or null while e-mail is off (no SMTP_URL). */
+  mail: Worker<MailJob> | null;
   sweeper: Sweeper;
+  mailSweep: MailSweep | null;
   /** Settles once the reminders of every upcoming event have been planned again (the number of jobs asked for, or -1 on failure). */
   remindersReplanned: Promise<number>;
   /** Settles once overdue open surveys are closed and the others' closing jobs planned again (null on failure). */
@@ -32,6 +38,14 @@ export function startWorkers(deps: Deps, options: WorkerOptions): RunningWorkers
   observe(deps, events, 'events');
   const surveys = new Worker<SurveyJob>(QUEUE_NAMES.surveys, createSurveyJobProcessor(deps), workerSettings(deps, options));
   observe(deps, surveys, 'surveys');
+  const transport = createMailTransport(deps.config);
+  const mail = transport
+    ? new Worker<MailJob>(QUEUE_NAMES.mail, createMailJobProcessor(deps, transport), { ...workerSettings(deps, options), concurrency: 1 })
+    : null;
+  if (mail) observe(deps, mail, 'mail');
+  if (mail && !deps.config.PUBLIC_ORIGINS.length) deps.logger.warn('SMTP_URL is set but PUBLIC_ORIGINS is not: links in e-mails point to http://localhost');
+  // Rows whose job was lost (Redis down after the commit) or gave up: queued again while no mail job waits.
+  const mailSweep = mail ? startMailSweep(deps, { intervalMs: deps.config.MAIL_SWEEP_SECONDS * 1000 }) : null;
   const sweeper = startSweeper(deps, { intervalMs: deps.config.SWEEP_INTERVAL_SECONDS * 1000, ...(options.sweepGraceMs !== undefined ? { graceMs: options.sweepGraceMs } : {}) });
   void sweeper.runOnce();
   const remindersReplanned = replanReminders(deps);
@@ -40,12 +54,16 @@ export function startWorkers(deps: Deps, options: WorkerOptions): RunningWorkers
     flagging,
     events,
     surveys,
+    mail,
     sweeper,
+    mailSweep,
     remindersReplanned,
     surveyClosesReplanned,
     close: async () => {
       sweeper.stop();
-      await Promise.all([flagging.close(), events.close(), surveys.close()]);
+      mailSweep?.stop();
+      await Promise.all([flagging.close(), events.close(), surveys.close(), mail?.close()]);
+      transport?.close();
     },
   };
 }
@@ -63,7 +81,7 @@ function workerSettings(deps: Deps, options: WorkerOptions) {
 }
 
 /** Job durations, failures and worker errors of one queue, in the metrics and the log. */
-function observe(deps: Deps, worker: Worker, queue: 'flagging' | 'events' | 'surveys'): void {
+function observe(deps: Deps, worker: Worker, queue: 'flagging' | 'events' | 'surveys' | 'mail'): void {
   worker.on('completed', (job) => {
     if (job.finishedOn && job.processedOn) deps.metrics.jobDuration.observe({ queue, outcome: 'completed' }, (job.finishedOn - job.processedOn) / 1000);
   });

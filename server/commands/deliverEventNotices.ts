@@ -40,6 +40,8 @@ export interface NoticeDeps {
    * the run: the batches committed so far stay delivered, and a re-run continues from there.
    */
   afterBatch?: (outcome: { events: DomainEvent[]; jobs: JobRequest[] }) => Promise<void>;
+  /** Whether e-mail is configured (SMTP_URL): each batch then writes outbox rows and asks for a mail job. */
+  emailEnabled?: boolean;
 }
 
 export interface NoticeSpec<Reason extends string> {
@@ -63,8 +65,8 @@ export interface NoticeResult<Reason extends string> {
 }
 
 type BatchResult<Reason extends string> =
-  | { done: true; skipped: Reason | null; sent: number; events: DomainEvent[] }
-  | { done: false; sent: number; events: DomainEvent[]; cursor: string };
+  | { done: true; skipped: Reason | null; sent: number; mailed: number; events: DomainEvent[] }
+  | { done: false; sent: number; mailed: number; events: DomainEvent[]; cursor: string };
 
 /** Delivers a notice to every member owed it, at most once each, batch by batch. */
 export async function deliverEventNotice<Reason extends string>(deps: NoticeDeps, spec: NoticeSpec<Reason>): Promise<NoticeResult<Reason>> {
@@ -74,7 +76,8 @@ export async function deliverEventNotice<Reason extends string>(deps: NoticeDeps
   for (;;) {
     const batch = await runBatchWithRetry(deps, spec, { cursor, batchSize });
     sent += batch.sent;
-    if (batch.events.length && deps.afterBatch) await deps.afterBatch({ events: batch.events, jobs: [] });
+    const jobs: JobRequest[] = batch.mailed ? [{ queue: 'mail', name: 'send', data: { reason: `${spec.kind}:${spec.eventId}` } }] : [];
+    if ((batch.events.length || jobs.length) && deps.afterBatch) await deps.afterBatch({ events: batch.events, jobs });
     if (batch.done) return { sent, skipped: batch.skipped };
     cursor = batch.cursor;
   }
@@ -83,7 +86,7 @@ export async function deliverEventNotice<Reason extends string>(deps: NoticeDeps
 async function runBatchWithRetry<Reason extends string>(deps: NoticeDeps, spec: NoticeSpec<Reason>, page: { cursor: string; batchSize: number }): Promise<BatchResult<Reason>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await inWriteTransaction(deps.db, (tx) => runBatch(tx, deps.now, spec, page));
+      return await inWriteTransaction(deps.db, (tx) => runBatch(tx, { now: deps.now, emailEnabled: deps.emailEnabled === true }, spec, page));
     } catch (err) {
       // "Already delivered" by a concurrent run: the rolled-back batch is selected again (see the file comment).
       if (!isUniqueViolation(err) || attempt >= MAX_BATCH_ATTEMPTS) throw err;
@@ -92,10 +95,11 @@ async function runBatchWithRetry<Reason extends string>(deps: NoticeDeps, spec: 
 }
 
 /** One page of RSVPs (by user id, after `cursor`): the owed members among them get their delivery and notification. */
-async function runBatch<Reason extends string>(tx: Tx, now: Date, spec: NoticeSpec<Reason>, page: { cursor: string; batchSize: number }): Promise<BatchResult<Reason>> {
+async function runBatch<Reason extends string>(tx: Tx, context: { now: Date; emailEnabled: boolean }, spec: NoticeSpec<Reason>, page: { cursor: string; batchSize: number }): Promise<BatchResult<Reason>> {
+  const { now } = context;
   const event = await tx.event.findUnique({ where: { id: spec.eventId } });
   const skipped = spec.skipReason(event);
-  if (skipped !== null || !event) return { done: true, skipped, sent: 0, events: [] };
+  if (skipped !== null || !event) return { done: true, skipped, sent: 0, mailed: 0, events: [] };
   const rsvps = await tx.eventRsvp.findMany({
     where: { eventId: event.id, status: { in: [...spec.statuses] }, userId: { gt: page.cursor } },
     orderBy: { userId: 'asc' },
@@ -103,7 +107,7 @@ async function runBatch<Reason extends string>(tx: Tx, now: Date, spec: NoticeSp
     select: { userId: true },
   });
   const last = rsvps.at(-1);
-  if (!last) return { done: true, skipped: null, sent: 0, events: [] };
+  if (!last) return { done: true, skipped: null, sent: 0, mailed: 0, events: [] };
   const userIds = rsvps.map((r) => r.userId);
   // Still a member and not banned, at send time: a member who left or was banned keeps an RSVP row but hears nothing.
   const members = await tx.membership.findMany({
@@ -114,6 +118,7 @@ async function runBatch<Reason extends string>(tx: Tx, now: Date, spec: NoticeSp
   const delivered = await tx.eventReminderDelivery.findMany({ where: { ...key, userId: { in: members.map((m) => m.userId) } }, select: { userId: true } });
   const done = new Set(delivered.map((d) => d.userId));
   const owed = members.filter((m) => !done.has(m.userId)).map((m) => ({ userId: m.userId, locale: m.user.locale, notificationId: newId() }));
+  let mailed = 0;
   if (owed.length) {
     // Deliveries first: a concurrent run's rows make this fail before any notification is written.
     await tx.eventReminderDelivery.createMany({ data: owed.map((o) => ({ ...key, userId: o.userId, notificationId: o.notificationId, createdAt: now })) });
@@ -122,9 +127,10 @@ async function runBatch<Reason extends string>(tx: Tx, now: Date, spec: NoticeSp
     await tx.notification.createMany({
       data: owed.map((o) => ({ id: o.notificationId, userId: o.userId, communityId: event.communityId, kind: spec.notificationKind, data: text, createdAt: now })),
     });
-    await recordEventNoticeEmails(tx, { kind: spec.notificationKind, data, recipients: owed, now });
+    const refId = `${event.id}:${spec.kind}:${spec.offsetMinutes}:${spec.startsAt.getTime()}`;
+    mailed = await recordEventNoticeEmails(tx, { kind: spec.notificationKind, refId, communityId: event.communityId, data, recipients: owed, now }, { emailEnabled: context.emailEnabled });
   }
   const events: DomainEvent[] = owed.map((o) => ({ type: 'notification', userId: o.userId, notificationId: o.notificationId }));
-  if (rsvps.length < page.batchSize) return { done: true, skipped: null, sent: owed.length, events };
-  return { done: false, sent: owed.length, events, cursor: last.userId };
+  if (rsvps.length < page.batchSize) return { done: true, skipped: null, sent: owed.length, mailed, events };
+  return { done: false, sent: owed.length, mailed, events, cursor: last.userId };
 }

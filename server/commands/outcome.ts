@@ -1,5 +1,5 @@
 // What a command caused, returned instead of fired, so nothing is announced or queued for a write that rolled back.
-import type { EventCancelledJob, EventMovedJob, EventReminderJob, FlagPostJob, SurveyCloseJob } from '../contracts/jobs';
+import type { EventCancelledJob, EventMovedJob, EventReminderJob, FlagPostJob, MailSendJob, SurveyCloseJob } from '../contracts/jobs';
 
 export type DomainEvent =
   /** Became visible to members, or changed while visible. */
@@ -32,7 +32,9 @@ export type JobRequest =
   | { queue: 'events'; name: 'cancelled'; data: EventCancelledJob; delayMs?: number }
   | { queue: 'events'; name: 'moved'; data: EventMovedJob; delayMs?: number }
   /** Closes a survey at its closesAt; the id (surveyCloseJobId) names survey and time, so re-planning is a no-op. */
-  | { queue: 'surveys'; name: 'close'; data: SurveyCloseJob; delayMs?: number };
+  | { queue: 'surveys'; name: 'close'; data: SurveyCloseJob; delayMs?: number }
+  /** Sends the pending e-mail outbox after the commit that wrote it; any such job sends every pending row. */
+  | { queue: 'mail'; name: 'send'; data: MailSendJob; delayMs?: number };
 
 export interface Outcome<T> {
   value: T;

@@ -1,6 +1,6 @@
 // BullMQ queues and their job data, shared by the producers (server) and processors (workers).
 
-export const QUEUE_NAMES = { flagging: 'flagging', events: 'events', surveys: 'surveys' } as const;
+export const QUEUE_NAMES = { flagging: 'flagging', events: 'events', surveys: 'surveys', mail: 'mail' } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export interface FlagPostJob {
@@ -83,10 +83,22 @@ export function surveyCloseJobId(job: SurveyCloseJob): string {
   return `close-${job.surveyId}-${Date.parse(job.closesAt)}`;
 }
 
+/**
+ * Send the pending e-mail outbox (MailDelivery rows), in pages. Every such job sends whatever is pending, not only
+ * what its producer wrote, so the jobs carry no ids: a second job finds nothing left, and one added while another runs
+ * is never ignored (a row written after the running job's last page is still sent). `reason` is for the logs.
+ */
+export interface MailSendJob {
+  reason: string;
+}
+export type MailJob = MailSendJob;
+export const MAIL_JOB_NAMES = { send: 'send' } as const;
+
 export interface JobMap {
   flagging: FlagJob;
   events: EventJob;
   surveys: SurveyJob;
+  mail: MailJob;
 }
 
 /** The post revisions a flagging job asks to check. */

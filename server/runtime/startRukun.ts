@@ -64,12 +64,13 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   const redis = createFailFastRedis(config.REDIS_URL);
   const producer = createFailFastRedis(config.REDIS_URL);
   await Promise.all([waitUntilReady(redis), waitUntilReady(producer)]);
-  const queues = createQueues({ connection: producer, prefix: config.QUEUE_PREFIX });
+  const queues = createQueues({ connection: producer, prefix: config.QUEUE_PREFIX, mail: { attempts: config.MAIL_JOB_ATTEMPTS, backoffMs: config.MAIL_BACKOFF_MS } });
   const metrics = createMetrics({
     collectQueueDepths: async () => ({
       flagging: await queues.flagging.getJobCounts('waiting', 'active', 'delayed', 'failed'),
       events: await queues.events.getJobCounts('waiting', 'active', 'delayed', 'failed'),
       surveys: await queues.surveys.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+      mail: await queues.mail.getJobCounts('waiting', 'active', 'delayed', 'failed'),
     }),
   });
   // [publish, subscribe] for Socket.IO's adapter (server) or emitter (worker).
@@ -119,6 +120,7 @@ export async function startRukun(options: StartOptions): Promise<RunningRukun> {
   queues.flagging.on('error', (err) => logger.debug({ err }, 'flagging queue error'));
   queues.events.on('error', (err) => logger.debug({ err }, 'events queue error'));
   queues.surveys.on('error', (err) => logger.debug({ err }, 'surveys queue error'));
+  queues.mail.on('error', (err) => logger.debug({ err }, 'mail queue error'));
   const workers = workerRedis
     ? startWorkers(deps, {
         connection: workerRedis,

@@ -91,7 +91,7 @@ describe('authorization matrix: every route x every caller kind', () => {
     server = await startTestServer();
     api = apiClient(server.baseUrl);
     const [elsewhere, world] = await Promise.all([buildWorld(api), buildWorld(api)]);
-    env = { api, db: server.rukun.deps.db, elsewhere };
+    env = { api, db: server.rukun.deps.db, elsewhere, config: server.rukun.deps.config };
     main = world;
     const built = await Promise.all(CALLERS.map(async ({ kind }) => [kind, await buildCaller(kind, main, true)] as const));
     for (const [kind, caller] of built) callers.set(kind, caller);

@@ -9,7 +9,7 @@ import { EVENT_JOB_NAMES, type EventCancelledJob, type EventJob, type EventMoved
 import type { Deps } from '../../server/deps';
 import { afterCommit } from '../../server/deps';
 
-export type EventProcessorDeps = Pick<Deps, 'db' | 'now' | 'enqueue' | 'announce' | 'metrics'>;
+export type EventProcessorDeps = Pick<Deps, 'db' | 'now' | 'enqueue' | 'announce' | 'metrics' | 'config'>;
 
 // `sequence` is not required: it only names the job (eventReminderJobId), and a job queued before it existed is
 // still a reminder the command can judge.
@@ -35,6 +35,8 @@ export function createEventJobProcessor(deps: EventProcessorDeps, options: { bat
     now: deps.now(),
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     afterBatch: (outcome) => afterCommit(deps, outcome),
+    // E-mail copies go to the outbox only while SMTP is configured (server/commands/eventNoticeEmails.ts).
+    emailEnabled: deps.config.SMTP_URL !== undefined,
   });
   const record = (kind: 'reminder' | 'cancelled' | 'moved', result: NoticeResult<string>): string => {
     if (result.sent) deps.metrics.eventNoticesSent.inc({ kind }, result.sent);

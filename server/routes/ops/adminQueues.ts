@@ -16,7 +16,8 @@ const BASE_PATH = '/admin/queues';
 export function mountAdminQueues(app: Express, deps: Deps): void {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BASE_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(deps.queues.flagging)], serverAdapter: adapter });
+  // The mail queue too: an operator watching an SMTP outage sees its retries there (its jobs carry no addresses).
+  createBullBoard({ queues: [new BullMQAdapter(deps.queues.flagging), new BullMQAdapter(deps.queues.mail)], serverAdapter: adapter });
   const onlyInstanceAdmins = async (req: Request, _res: Response, next: NextFunction) => {
     const auth = requireUser(req);
     if (!(await isInstanceAdmin({ db: deps.db }, auth.user.id))) fail('not_found');

@@ -19,7 +19,7 @@ export interface WorkerProcess {
 }
 
 /** Forks a worker on the given database, Redis and queue prefix and waits until it is taking jobs. */
-export async function startWorkerProcess(options: { databaseUrl: string; redisUrl: string; prefix: string; stallAt: StallAt; stalledIntervalMs?: number; sweepGraceMs?: number; sweepIntervalSeconds?: number }): Promise<WorkerProcess> {
+export async function startWorkerProcess(options: { databaseUrl: string; redisUrl: string; prefix: string; stallAt: StallAt; stalledIntervalMs?: number; sweepGraceMs?: number; sweepIntervalSeconds?: number; env?: Record<string, string> }): Promise<WorkerProcess> {
   const child: ChildProcess = fork(script, [], {
     execArgv: ['--import', 'tsx'],
     env: {
@@ -31,6 +31,7 @@ export async function startWorkerProcess(options: { databaseUrl: string; redisUr
       STALLED_INTERVAL_MS: String(options.stalledIntervalMs ?? 500),
       ...(options.sweepGraceMs !== undefined ? { SWEEP_GRACE_MS: String(options.sweepGraceMs) } : {}),
       ...(options.sweepIntervalSeconds !== undefined ? { SWEEP_INTERVAL_SECONDS: String(options.sweepIntervalSeconds) } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

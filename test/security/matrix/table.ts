@@ -30,6 +30,7 @@ import { RESPONSE_ROWS } from './responseRows';
 import { RESULT_ROWS } from './resultRows';
 import { FEEDBACK_ROWS } from './feedbackRows';
 import { SCHEDULE_ROWS } from './scheduleRows';
+import { MAIL_ROWS } from './mailRows';
 
 export type { Call, Cell, CellContext, Row } from './cells';
 
@@ -370,6 +371,7 @@ export const TABLE: Record<string, Row> = {
   ...RESULT_ROWS,
   ...FEEDBACK_ROWS,
   ...SCHEDULE_ROWS,
+  ...MAIL_ROWS,
 };
 
 /** The expected answer of one cell; an instance administrator is a non-member of the community unless said. */

@@ -2,6 +2,7 @@
 // it, and factories for the targets a row needs (a post, a held item, a sanction, a rule). Everything is built
 // through the public API, so every id in a call is real and the answer tests authorization, not validation.
 import type { Community, Post, Sanction, SanctionKind } from '../../../server/contracts/api';
+import type { Config } from '../../../server/config';
 import type { Db } from '../../../server/db/client';
 import type { ApiClient } from '../../helpers/api';
 import { createCommunity, createPost, createUser, join, setRole, unique, waitForPost, type TestUser } from '../../helpers/factories';
@@ -12,6 +13,8 @@ export interface Env {
   db: Db;
   /** The community the "other community" callers hold their role in. */
   elsewhere: World;
+  /** The server's configuration, for credentials the API hands out only by e-mail (unsubscribe tokens). */
+  config: Config;
 }
 
 /** A community with its owner and a plain member who writes the posts other callers act on. */
