@@ -175,7 +175,8 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     // The charts carry their numbers for screen readers.
     expect(await pageA.getByTestId('sv-nps-bar').getAttribute('aria-label')).toBe('NPS 0: 1 detraktor, 0 pasif, 1 promotor');
     expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${survey.id}/results.csv`);
-    await pageA.getByLabel('Sertakan nama').check();
+    expect(await pageA.getByText('Matikan jika file akan dibagikan', { exact: false }).count()).toBe(0);
+    await pageA.getByLabel('Sertakan nama dan e-mail (tercatat di log audit)').check();
     expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${survey.id}/results.csv?identify=true`);
     await expectNoSidewaysScroll(pageA);
 
@@ -280,8 +281,13 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageA.goto(`/surveys/${id}/results`);
     await pageA.locator('[data-testid="survey-results"][data-realtime="joined"]').waitFor();
     await pageA.getByTestId('sv-hidden').getByText('Disembunyikan sampai 5 orang menjawab').waitFor();
-    expect(await pageA.getByLabel('Sertakan nama').count()).toBe(0);
-    expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${id}/results.csv`);
+    expect(await pageA.getByLabel('Sertakan nama dan e-mail (tercatat di log audit)').count()).toBe(0);
+    // Below 5 responses the server refuses the CSV: the button is off and says why.
+    const csv = pageA.getByTestId('sv-csv');
+    expect(await csv.isDisabled()).toBe(true);
+    expect(await csv.getAttribute('href')).toBeNull();
+    expect(await pageA.getByTestId('sv-csv-reason').textContent()).toBe('Unduhan tersedia setelah 5 anggota menjawab.');
+    expect(await csv.evaluate((el) => el.getAttribute('aria-describedby'))).toBe('sv-csv-reason');
 
     // Eko reads it in English, is told it is anonymous, and answers.
     await openSurveyFromList(pageB, community.slug, title);
@@ -299,7 +305,12 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
 
     // The count moves live; the breakdowns stay hidden, and say why.
     await pageA.locator('[data-testid="sv-response-count"][data-count="1"]').waitFor();
-    expect(await pageA.getByTestId('sv-question-hidden').count()).toBe(3);
+    // One notice at the top; the questions show their prompts only, no "answered by 0" counts, no repeated notice.
+    expect(await pageA.locator('[data-testid="sv-result"][data-hidden="true"]').count()).toBe(3);
+    expect(await pageA.getByTestId('sv-hidden').count()).toBe(1);
+    expect(await pageA.locator('[data-testid="sv-result"]').getByText('Dijawab', { exact: false }).count()).toBe(0);
+    expect(await pageA.locator('[data-testid="sv-result"]').getByText('Disembunyikan', { exact: false }).count()).toBe(0);
+    expect(await pageA.getByTestId('sv-csv').isDisabled()).toBe(true);
     expect(await pageA.getByTestId('sv-option-chart').count()).toBe(0);
     expect(await pageA.getByTestId('sv-hidden').textContent()).toContain('Dengan kurang dari 5 tanggapan');
     await pageA.setViewportSize({ width: 390, height: 844 });

@@ -169,7 +169,8 @@ export const svEn = {
   'sv.results.moreTexts': 'Load more answers',
   'sv.results.noTexts': 'No written answers yet.',
   'sv.results.csv': 'Download CSV',
-  'sv.results.identify': 'Include names',
-  'sv.results.identifyHint': 'Only for surveys that are not anonymous. Leave off when sharing the file.',
+  'sv.results.identify': 'Include names and e-mail (recorded in the audit log)',
+  'sv.results.csvHidden': 'Download opens once {threshold} members have answered.',
+  'sv.results.multiNote': 'Members could pick more than one.',
   'sv.results.csvAnonymous': 'The CSV of an anonymous survey never holds names or e-mail addresses.',
 } as const;

@@ -170,7 +170,8 @@ export const svId = {
   'sv.results.moreTexts': 'Muat jawaban lainnya',
   'sv.results.noTexts': 'Belum ada jawaban tertulis.',
   'sv.results.csv': 'Unduh CSV',
-  'sv.results.identify': 'Sertakan nama',
-  'sv.results.identifyHint': 'Hanya untuk survei yang tidak anonim. Matikan jika file akan dibagikan.',
+  'sv.results.identify': 'Sertakan nama dan e-mail (tercatat di log audit)',
+  'sv.results.csvHidden': 'Unduhan tersedia setelah {threshold} anggota menjawab.',
+  'sv.results.multiNote': 'Anggota bisa memilih lebih dari satu.',
   'sv.results.csvAnonymous': 'CSV survei anonim tidak pernah memuat nama atau alamat e-mail.',
 } as const satisfies SvDictionary;
