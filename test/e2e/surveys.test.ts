@@ -75,6 +75,18 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageA.getByRole('link', { name: 'Survei baru' }).click();
     await pageA.getByRole('heading', { name: `Survei baru · ${community.name}` }).waitFor();
     await pageA.setViewportSize({ width: 390, height: 844 });
+    // Saving the empty form: the keyboard goes to the first marked field, and the summary links to each problem.
+    await pageA.getByRole('button', { name: 'Simpan draf' }).click();
+    const formSummary = pageA.getByTestId('sv-form-summary');
+    await formSummary.waitFor();
+    await pageA.locator('[data-problem="title"]:focus').waitFor();
+    expect(await formSummary.getByRole('link').allTextContents()).toEqual([
+      'Judul: Wajib diisi.',
+      'Pertanyaan 1 · Pertanyaan: Wajib diisi.',
+      'Pertanyaan 1 · Pilihan: Beri paling sedikit dua pilihan, dan tidak ada yang kosong.',
+    ]);
+    await formSummary.getByRole('link', { name: 'Pertanyaan 1 · Pilihan: Beri paling sedikit dua pilihan, dan tidak ada yang kosong.' }).click();
+    await editor(pageA, 0).locator('input[aria-label="Pilihan 1"]:focus').waitFor();
     await pageA.getByLabel('Judul', { exact: true }).fill(title);
     await pageA.getByLabel('Deskripsi (opsional)', { exact: true }).fill('Bantu kami merencanakan kopdar berikutnya.');
     // Anonymity is explained in plain words, whichever way the box is.
@@ -151,6 +163,15 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageB.setViewportSize({ width: 390, height: 844 });
     await pageB.getByRole('button', { name: 'Kirim jawaban' }).click();
     expect(await pageB.getByTestId('sv-answer-error').allTextContents()).toEqual(['Mohon jawab pertanyaan ini.', 'Mohon jawab pertanyaan ini.']);
+    // The keyboard is on the first unanswered question; the summary links to both.
+    await pageB.locator('[data-testid="sv-question"][data-kind="single"] input:focus').waitFor();
+    const answerSummary = pageB.getByTestId('sv-answer-summary');
+    expect(await answerSummary.getByRole('link').allTextContents()).toEqual([
+      '1. Kopdar berikutnya di mana?: Mohon jawab pertanyaan ini.',
+      '2. Seberapa puas dengan kopdar terakhir?: Mohon jawab pertanyaan ini.',
+    ]);
+    await answerSummary.getByRole('link').nth(1).click();
+    await pageB.locator('[data-testid="sv-question"][data-kind="rating"] input:focus').waitFor();
     await pageB.getByText('Sangat tidak mungkin').waitFor();
     await expectNoSidewaysScroll(pageB);
     await answer(pageB, { city: 'Binjai', rating: 4, nps: 9 });

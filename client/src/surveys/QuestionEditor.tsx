@@ -6,6 +6,7 @@ import type { QuestionKind } from '../../../server/contracts/surveys';
 import { TextField } from '../components/TextField';
 import { TEXT_ANSWER_MAX } from './answers';
 import { useSvI18n } from './i18n/useSvI18n';
+import { problemTarget } from './problemList';
 import type { FormProblem } from './surveyBody';
 import { canMove, OPTIONS_MAX, type QuestionDraft, type SurveyFormAction } from './surveyForm';
 
@@ -74,8 +75,9 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
         label={t('sv.form.prompt')}
         value={question.prompt}
         onChange={(value) => dispatch({ type: 'setPrompt', key, value })}
-        error={problemText(problems?.prompt) ?? serverProblem ?? null}
+        error={problemText(problems?.prompt) ?? (serverProblem === undefined ? null : serverProblem || t('sv.problem.invalid'))}
         maxLength={500}
+        data-problem={problemTarget.question(key, 'prompt')}
       />
       {(question.kind === 'single' || question.kind === 'multi') && (
         <div className="sv-editor__options" role="group" aria-label={t('sv.form.options')}>
@@ -89,6 +91,7 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
                 aria-label={t('sv.form.optionN', { n: i + 1 })}
                 aria-invalid={problems?.options ? true : undefined}
                 maxLength={200}
+                data-problem={i === 0 ? problemTarget.question(key, 'options') : undefined}
               />
               <button
                 type="button"
@@ -111,7 +114,7 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
         <div className="sv-editor__bounds">
           <label className="sv-editor__bound">
             <span className="field__hint">{t('sv.form.min')}</span>
-            <input className="field__input" inputMode="numeric" value={question.min} disabled={locked} onChange={(e) => dispatch({ type: 'setBound', key, bound: 'min', value: e.target.value })} aria-invalid={problems?.range ? true : undefined} />
+            <input className="field__input" inputMode="numeric" value={question.min} disabled={locked} data-problem={problemTarget.question(key, 'range')} onChange={(e) => dispatch({ type: 'setBound', key, bound: 'min', value: e.target.value })} aria-invalid={problems?.range ? true : undefined} />
           </label>
           <label className="sv-editor__bound">
             <span className="field__hint">{t('sv.form.max')}</span>
