@@ -195,6 +195,11 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     ]);
     // The charts carry their numbers for screen readers.
     expect(await pageA.getByTestId('sv-nps-bar').getAttribute('aria-label')).toBe('NPS 0: 1 detraktor, 0 pasif, 1 promotor');
+    expect(await pageA.getByTestId('sv-rating-chart').getAttribute('aria-label')).toBe(
+      'Seberapa puas dengan kopdar terakhir?: 1: 0 jawaban; 2: 0 jawaban; 3: 0 jawaban; 4: 1 jawaban; 5: 1 jawaban',
+    );
+    // The charts add no unnamed tab stops of their own (recharts' keyboard layer is off).
+    expect(await pageA.locator('[data-testid="survey-results"] svg[role="application"], [data-testid="survey-results"] .recharts-wrapper [tabindex]').count()).toBe(0);
     expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${survey.id}/results.csv`);
     expect(await pageA.getByText('Matikan jika file akan dibagikan', { exact: false }).count()).toBe(0);
     await pageA.getByLabel('Sertakan nama dan e-mail (tercatat di log audit)').check();

@@ -118,8 +118,9 @@ function QuestionCard({ question, number, surveyId }: { question: QuestionResult
 }
 
 function Breakdown({ question, surveyId }: { question: QuestionResult; surveyId: string }) {
-  const { t, formatNumber } = useSvI18n();
-  const list = (rows: { label: string; count: number }[]): string => rows.map((r) => `${r.label} ${formatNumber(r.count)}`).join(', ');
+  const { t, tn, formatNumber } = useSvI18n();
+  // "1: 0 jawaban; 2: 3 jawaban": each bar's label and its count, so a screen reader never reads "1 0".
+  const list = (rows: { label: string; count: number }[]): string => rows.map((r) => `${r.label}: ${tn('sv.results.answers', r.count)}`).join('; ');
   if (question.answered === 0 && question.kind !== 'text') return <p className="sv-muted">{t('sv.results.noAnswers')}</p>;
   switch (question.kind) {
     case 'single':

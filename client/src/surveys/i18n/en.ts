@@ -164,6 +164,8 @@ export const svEn = {
   'sv.results.promoters': 'Promoters (9–10)',
   'sv.results.passives': 'Passives (7–8)',
   'sv.results.detractors': 'Detractors (0–6)',
+  'sv.results.answers_one': '{count} answer',
+  'sv.results.answers_other': '{count} answers',
   'sv.results.chartOptions': '{prompt}: {list}',
   'sv.results.chartNps': 'NPS {score}: {detractors} detractors, {passives} passives, {promoters} promoters',
   'sv.results.moreTexts': 'Load more answers',

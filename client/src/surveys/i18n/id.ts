@@ -165,6 +165,8 @@ export const svId = {
   'sv.results.promoters': 'Promotor (9–10)',
   'sv.results.passives': 'Pasif (7–8)',
   'sv.results.detractors': 'Detraktor (0–6)',
+  'sv.results.answers_one': '{count} jawaban',
+  'sv.results.answers_other': '{count} jawaban',
   'sv.results.chartOptions': '{prompt}: {list}',
   'sv.results.chartNps': 'NPS {score}: {detractors} detraktor, {passives} pasif, {promoters} promotor',
   'sv.results.moreTexts': 'Muat jawaban lainnya',
