@@ -120,7 +120,12 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     expect(await editor(pageA, 3).getAttribute('data-kind')).toBe('nps');
     // The keyboard stays on the moved question's button.
     await pageA.locator('button[aria-label="Naikkan pertanyaan 3"]:focus').waitFor();
+    // ... and the move is announced.
+    expect(await pageA.getByTestId('sv-announce').textContent()).toBe('Pertanyaan dipindah ke urutan 3 dari 4.');
     await pageA.getByRole('button', { name: 'Hapus pertanyaan 3' }).click();
+    // The keyboard goes to the question that took its place.
+    await editor(pageA, 2).locator('legend:focus').getByText('Pertanyaan 3').waitFor();
+    expect(await pageA.getByTestId('sv-announce').textContent()).toBe('Pertanyaan 3 dihapus.');
     expect(await pageA.getByTestId('sv-q-editor').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(['single', 'rating', 'nps']);
     // The preview shows the answering form as members will see it.
     const preview = pageA.getByTestId('sv-preview');

@@ -22,10 +22,11 @@ export interface QuestionEditorProps {
   serverProblem: string | undefined;
   dispatch: (action: SurveyFormAction) => void;
   onMoved: (key: string, by: -1 | 1) => void;
+  onRemoved: (index: number) => void;
 }
 
 /** The editor of one question. */
-export function QuestionEditor({ question, index, questions, open, problems, serverProblem, dispatch, onMoved }: QuestionEditorProps) {
+export function QuestionEditor({ question, index, questions, open, problems, serverProblem, dispatch, onMoved, onRemoved }: QuestionEditorProps) {
   const { t, formatNumber } = useSvI18n();
   const id = useId();
   const n = index + 1;
@@ -38,7 +39,7 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
 
   return (
     <fieldset className="sv-editor" data-testid="sv-q-editor" data-key={key} data-kind={question.kind}>
-      <legend className="sv-editor__legend">{t('sv.form.questionN', { n })}</legend>
+      <legend className="sv-editor__legend" tabIndex={-1} data-heading>{t('sv.form.questionN', { n })}</legend>
       <div className="sv-editor__top">
         <div className="field sv-editor__kind">
           <label className="field__label" htmlFor={`${id}-kind`}>
@@ -65,7 +66,10 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
           <button type="button" className="button button--ghost" data-move="down" disabled={!canMove(questions, key, 1)} onClick={() => move(1)} aria-label={t('sv.form.moveDown', { n })}>
             {t('sv.form.down')}
           </button>
-          <button type="button" className="button button--ghost button--danger" disabled={locked} onClick={() => dispatch({ type: 'remove', key })} aria-label={t('sv.form.remove', { n })}>
+          <button type="button" className="button button--ghost button--danger" disabled={locked} onClick={() => {
+              dispatch({ type: 'remove', key });
+              onRemoved(index);
+            }} aria-label={t('sv.form.remove', { n })}>
             {t('sv.form.removeShort')}
           </button>
         </div>

@@ -59,11 +59,24 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
   };
   const back = survey ? surveyPath(survey.id) : surveysPath(community.slug);
 
-  // Keeps the keyboard on the moved question's button (or its other one at the ends of the list), before paint.
+  const removed = useRef<number | null>(null);
+  const [announced, setAnnounced] = useState('');
+  // Keeps the keyboard on the moved question's button (or its other one at the ends of the list), before paint, and
+  // says where it went; after a removal the keyboard goes to the question that took its place, else the add buttons.
   useLayoutEffect(() => {
+    const gone = removed.current;
+    if (gone !== null) {
+      removed.current = null;
+      const editors = document.querySelectorAll<HTMLElement>('[data-testid="sv-q-editor"]');
+      const next = editors[gone]?.querySelector<HTMLElement>('[data-heading]');
+      (next ?? document.querySelector<HTMLElement>('[data-testid="sv-add-single"]'))?.focus();
+      setAnnounced(t('sv.form.removed', { n: gone + 1 }));
+    }
     const last = moved.current;
     if (!last) return;
     moved.current = null;
+    const at = values.questions.findIndex((q) => q.key === last.key);
+    if (at >= 0) setAnnounced(t('sv.form.moved', { n: at + 1, total: values.questions.length }));
     const editor = document.querySelector<HTMLElement>(`[data-testid="sv-q-editor"][data-key="${CSS.escape(last.key)}"]`);
     const same = editor?.querySelector<HTMLButtonElement>(`[data-move="${last.by < 0 ? 'up' : 'down'}"]`);
     const other = editor?.querySelector<HTMLButtonElement>(`[data-move="${last.by < 0 ? 'down' : 'up'}"]`);
@@ -210,8 +223,14 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
               onMoved={(key, by) => {
                 moved.current = { key, by };
               }}
+              onRemoved={(at) => {
+                removed.current = at;
+              }}
             />
           ))}
+          <p className="visually-hidden" aria-live="polite" data-testid="sv-announce">
+            {announced}
+          </p>
           {problems.questions && <p className="field__error">{t('sv.form.noQuestions')}</p>}
           <div className="sv-form__add" role="group" aria-label={t('sv.form.addQuestion')}>
             {KINDS.map((kind, i) => (

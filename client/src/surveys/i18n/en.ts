@@ -77,6 +77,8 @@ export const svEn = {
   'sv.form.moveUp': 'Move question {n} up',
   'sv.form.moveDown': 'Move question {n} down',
   'sv.form.remove': 'Remove question {n}',
+  'sv.form.moved': 'Question moved to place {n} of {total}.',
+  'sv.form.removed': 'Question {n} removed.',
   'sv.form.up': '↑ Up',
   'sv.form.down': '↓ Down',
   'sv.form.removeShort': 'Remove',

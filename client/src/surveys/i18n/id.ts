@@ -78,6 +78,8 @@ export const svId = {
   'sv.form.moveUp': 'Naikkan pertanyaan {n}',
   'sv.form.moveDown': 'Turunkan pertanyaan {n}',
   'sv.form.remove': 'Hapus pertanyaan {n}',
+  'sv.form.moved': 'Pertanyaan dipindah ke urutan {n} dari {total}.',
+  'sv.form.removed': 'Pertanyaan {n} dihapus.',
   'sv.form.up': '↑ Naik',
   'sv.form.down': '↓ Turun',
   'sv.form.removeShort': 'Hapus',
