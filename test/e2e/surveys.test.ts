@@ -127,13 +127,24 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await editor(pageA, 2).locator('legend:focus').getByText('Pertanyaan 3').waitFor();
     expect(await pageA.getByTestId('sv-announce').textContent()).toBe('Pertanyaan 3 dihapus.');
     expect(await pageA.getByTestId('sv-q-editor').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(['single', 'rating', 'nps']);
-    // The preview shows the answering form as members will see it.
+    // The preview shows the answering form as members will see it; on a phone it is a tab next to the form.
     const preview = pageA.getByTestId('sv-preview');
+    expect(await preview.isVisible()).toBe(false);
+    await pageA.getByRole('tab', { name: 'Pratinjau' }).click();
+    expect(await pageA.getByTestId('survey-form').isVisible()).toBe(false);
     expect(await preview.getByTestId('sv-question').count()).toBe(3);
     await preview.getByText('Pematangsiantar').waitFor();
     await preview.getByText('0 = Sangat tidak mungkin').waitFor();
     await preview.getByText('10 = Sangat mungkin').waitFor();
+    const previewSteps = await preview.locator('.sv-scale--nps .sv-scale__step').evaluateAll((els) =>
+      els.map((el) => { const r = el.getBoundingClientRect(); return { top: Math.round(r.top), width: r.width, height: r.height }; }),
+    );
+    expect(previewSteps[6]!.top).toBeGreaterThan(previewSteps[5]!.top);
+    expect(previewSteps.every((s) => s.width >= 40 && s.height >= 40)).toBe(true);
     await expectNoSidewaysScroll(pageA);
+    await pageA.getByRole('tab', { name: 'Pratinjau' }).press('ArrowLeft');
+    await pageA.locator('[role="tab"][aria-selected="true"]:focus').getByText('Ubah').waitFor();
+    await pageA.getByTestId('survey-form').waitFor();
 
     const [created, opened] = await Promise.all([
       pageA.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/communities/${community.slug}/surveys`),
@@ -179,6 +190,15 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageB.locator('[data-testid="sv-question"][data-kind="rating"] input:focus').waitFor();
     await pageB.getByText('Sangat tidak mungkin').waitFor();
     await expectNoSidewaysScroll(pageB);
+    // On a phone the 0-10 scale takes two rows (0-5, 6-10) of targets at least 40 x 40 px.
+    const steps = await pageB.locator('[data-testid="sv-question"][data-kind="nps"] .sv-scale__step').evaluateAll((els) =>
+      els.map((el) => { const r = el.getBoundingClientRect(); return { top: Math.round(r.top), width: r.width, height: r.height }; }),
+    );
+    expect(steps).toHaveLength(11);
+    expect(new Set(steps.slice(0, 6).map((s) => s.top)).size).toBe(1);
+    expect(new Set(steps.slice(6).map((s) => s.top)).size).toBe(1);
+    expect(steps[6]!.top).toBeGreaterThan(steps[0]!.top);
+    expect(steps.every((s) => s.width >= 40 && s.height >= 40)).toBe(true);
     await answer(pageB, { city: 'Binjai', rating: 4, nps: 9 });
     await pageA.locator('[data-testid="sv-response-count"][data-count="1"]').waitFor();
     expect(await pageA.getByTestId('sv-response-count').textContent()).toBe('1 tanggapan');
@@ -204,7 +224,7 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
       'Seberapa puas dengan kopdar terakhir?: 1: 0 jawaban; 2: 0 jawaban; 3: 0 jawaban; 4: 1 jawaban; 5: 1 jawaban',
     );
     // The charts add no unnamed tab stops of their own (recharts' keyboard layer is off).
-    expect(await pageA.locator('[data-testid="survey-results"] svg[role="application"], [data-testid="survey-results"] .recharts-wrapper [tabindex]').count()).toBe(0);
+    expect(await pageA.locator('[data-testid="survey-results"] svg[role="application"], [data-testid="survey-results"] .recharts-wrapper [tabindex]:not([tabindex="-1"])').count()).toBe(0);
     expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${survey.id}/results.csv`);
     expect(await pageA.getByText('Matikan jika file akan dibagikan', { exact: false }).count()).toBe(0);
     await pageA.getByLabel('Sertakan nama dan e-mail (tercatat di log audit)').check();

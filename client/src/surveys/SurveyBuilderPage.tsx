@@ -20,6 +20,10 @@ import { ErrorSummary, reveal } from './ErrorSummary';
 import { builderProblemOrder, problemTarget, type BuilderProblem } from './problemList';
 import type { FormProblem } from './surveyBody';
 import { hasProblems, useSurveyBuilder } from './useSurveyBuilder';
+import { useMedia } from './useNarrow';
+
+/** Below this width the preview does not fit beside the form (see .sv-builder in surveys.css). */
+const BESIDE_QUERY = '(max-width: 1099px)';
 
 /** The survey builder. */
 export function SurveyBuilderPage({ community, survey: loaded }: { community: Community; survey?: Survey }) {
@@ -58,6 +62,10 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
     }
   };
   const back = survey ? surveyPath(survey.id) : surveysPath(community.slug);
+  // Where the preview cannot sit beside the form (below 1100 px), Edit and Preview are two tabs.
+  const tabbed = useMedia(BESIDE_QUERY);
+  const [tab, setTab] = useState<'edit' | 'preview'>('edit');
+  const showing = tabbed ? tab : null;
 
   const removed = useRef<number | null>(null);
   const [announced, setAnnounced] = useState('');
@@ -111,9 +119,47 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
     return told === undefined ? null : told || t('sv.problem.invalid');
   };
 
+  const pickTab = (next: 'edit' | 'preview', focus: boolean): void => {
+    setTab(next);
+    if (focus) document.getElementById(`${id}-tab-${next}`)?.focus();
+    document.getElementById(`${id}-tabs`)?.scrollIntoView({ block: 'nearest' });
+  };
   return (
-    <div className="sv-builder">
-      <form ref={formRef} className="card sv-form" onSubmit={submit} noValidate data-testid="survey-form">
+    <div className={`sv-builder${tabbed ? ' sv-builder--tabbed' : ''}`}>
+      {tabbed && (
+        <div className="sv-tabs" role="tablist" id={`${id}-tabs`} aria-label={survey ? t('sv.form.editTitle') : t('sv.form.createTitle')} data-testid="sv-builder-tabs">
+          {(['edit', 'preview'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${name}`}
+              className="sv-tabs__tab"
+              aria-selected={tab === name}
+              aria-controls={`${id}-panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => pickTab(name, false)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
+                  e.preventDefault();
+                  pickTab(name === 'edit' ? 'preview' : 'edit', true);
+                }
+              }}
+              data-testid={`sv-tab-${name}`}
+            >
+              {name === 'edit' ? t('sv.form.editTab') : t('sv.form.preview')}
+            </button>
+          ))}
+        </div>
+      )}
+      <form
+        ref={formRef}
+        id={`${id}-panel-edit`}
+        role={tabbed ? 'tabpanel' : undefined}
+        aria-labelledby={tabbed ? `${id}-tab-edit` : undefined}
+        hidden={showing === 'preview'}
+        className="card sv-form"
+        onSubmit={submit} noValidate data-testid="survey-form">
         <Link to={back} className="community-header__back">
           {survey ? t('sv.backToSurveys') : t('sv.back')}
         </Link>
@@ -256,7 +302,14 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
           </Link>
         </div>
       </form>
-      <section className="card sv-preview" aria-labelledby={`${id}-preview`} data-testid="sv-preview">
+      <section
+        className="card sv-preview"
+        id={`${id}-panel-preview`}
+        role={tabbed ? 'tabpanel' : undefined}
+        aria-labelledby={tabbed ? `${id}-tab-preview` : `${id}-preview`}
+        hidden={showing === 'edit'}
+        data-testid="sv-preview"
+      >
         <h2 id={`${id}-preview`}>{t('sv.form.preview')}</h2>
         <p className="field__hint">{t('sv.form.previewHint')}</p>
         <h3 className="sv-page__title">{values.title || '…'}</h3>

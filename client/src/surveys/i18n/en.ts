@@ -83,6 +83,7 @@ export const svEn = {
   'sv.form.down': '↓ Down',
   'sv.form.removeShort': 'Remove',
   'sv.form.noQuestions': 'Add at least one question.',
+  'sv.form.editTab': 'Edit',
   'sv.form.preview': 'Preview',
   'sv.form.previewHint': 'This is what members will see. Answers given here are not sent.',
   'sv.form.saveDraft': 'Save draft',

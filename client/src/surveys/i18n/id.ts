@@ -84,6 +84,7 @@ export const svId = {
   'sv.form.down': '↓ Turun',
   'sv.form.removeShort': 'Hapus',
   'sv.form.noQuestions': 'Tambahkan paling sedikit satu pertanyaan.',
+  'sv.form.editTab': 'Ubah',
   'sv.form.preview': 'Pratinjau',
   'sv.form.previewHint': 'Beginilah tampilannya bagi anggota. Jawaban di sini tidak dikirim.',
   'sv.form.saveDraft': 'Simpan draf',
