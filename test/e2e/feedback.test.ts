@@ -52,7 +52,7 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     await manager.waitForURL(`**/c/${community.slug}/feedback/inbox`);
     await manager.getByRole('heading', { name: `Kotak masukan · ${community.name}` }).waitFor();
     await manager.locator('[data-testid="fb-inbox"][data-realtime="joined"]').waitFor();
-    await manager.getByText('Tidak ada masukan baru. Semua sudah ditangani.').waitFor();
+    await manager.getByText('Tidak ada masukan baru.', { exact: true }).waitFor();
     await manager.locator('[data-testid="fb-tab-new"][data-count="0"]').waitFor();
     expect(await manager.getByTestId('fb-tab-held').textContent()).toBe('Ditahan 0');
     await expectNoSidewaysScroll(manager);
@@ -200,14 +200,14 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     await expectNoSidewaysScroll(moderator);
 
     // The filters ask the server: unassigned leaves only the problem; problems only, the same; mine, nothing yet.
-    await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Belum ada yang ambil' });
+    await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Belum diambil' });
     await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${questionId}"]`).waitFor({ state: 'detached' });
     await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${problemId}"]`).waitFor();
     await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Semua' });
     await moderator.getByLabel('Jenis', { exact: true }).selectOption({ label: 'Masalah' });
     await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${questionId}"]`).waitFor({ state: 'detached' });
     expect(await moderator.getByTestId('fb-row').count()).toBe(1);
-    await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Ditangani saya' });
+    await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Yang saya tangani' });
     await moderator.getByText('Tidak ada yang cocok dengan saringan ini.').waitFor();
     expect(await moderator.getByTestId('fb-row').count()).toBe(0);
   }, 120_000);

@@ -175,7 +175,7 @@ function Breakdown({ question, surveyId }: { question: QuestionResult; surveyId:
           />
           <CountTable rows={groups} total={question.answered} head="NPS" />
           <details className="sv-details">
-            <summary>0–10</summary>
+            <summary>{t('sv.results.distribution')}</summary>
             <CountTable rows={valueRows(question.distribution, { min: 0, max: 10, npsColours: true })} total={question.answered} head={t('sv.results.value')} />
           </details>
         </>

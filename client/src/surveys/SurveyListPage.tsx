@@ -107,7 +107,11 @@ function Cards({ items, manager }: { items: Survey[]; manager: boolean }) {
             <SurveyBadges survey={survey} /> {tn('sv.list.questions', survey.questions.length)}
             {manager && survey.state !== 'draft' && <> · {tn('sv.list.responses', survey.responseCount)}</>}
           </p>
-          {survey.state === 'open' && survey.closesAt && <p className="sv-card__meta">{t('sv.list.closes', { when: formatDateTime(survey.closesAt) })}</p>}
+          {survey.state === 'open' && survey.closesAt && (
+            <p className="sv-card__meta">
+              {Date.parse(survey.closesAt) > Date.now() ? t('sv.list.closes', { when: formatDateTime(survey.closesAt) }) : t('sv.list.closedAt', { when: formatDateTime(survey.closesAt) })}
+            </p>
+          )}
           {survey.state === 'closed' && survey.closedAt && <p className="sv-card__meta">{t('sv.list.closedAt', { when: formatDateTime(survey.closedAt) })}</p>}
           <div className="mod-actions">
             {survey.state === 'open' && !survey.answered && (
