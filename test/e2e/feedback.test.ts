@@ -212,6 +212,7 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Semua' });
     await moderator.getByLabel('Jenis', { exact: true }).selectOption({ label: 'Masalah' });
     await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${questionId}"]`).waitFor({ state: 'detached' });
+    await moderator.locator(`[data-testid="fb-row"][data-feedback-id="${problemId}"]`).waitFor();
     expect(await moderator.getByTestId('fb-row').count()).toBe(1);
     await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Yang saya tangani' });
     await moderator.getByText('Tidak ada yang cocok dengan saringan ini.').waitFor();
