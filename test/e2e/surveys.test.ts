@@ -43,6 +43,8 @@ async function answer(page: Page, choices: { city: string; rating: number; nps: 
   await page.locator('[data-testid="sv-question"][data-kind="nps"]').getByRole('radio', { name: String(choices.nps), exact: true }).check();
   await page.getByRole('button', { name: 'Kirim jawaban' }).click();
   await page.getByTestId('sv-thanks').getByText('Terima kasih atas jawaban Anda. Jawaban Anda sudah tercatat.').waitFor();
+  // The page's badges say so at once, without a reload.
+  await page.getByTestId('survey-page').getByTestId('sv-answered').waitFor();
 }
 
 describe('surveys in the browser (Bahasa Indonesia)', () => {
@@ -289,6 +291,20 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageA.getByRole('link', { name: 'Hasil' }).click();
     await pageA.locator('[data-testid="sv-result"][data-kind="text"]').getByText('Belum ada jawaban tertulis.').waitFor();
     expect(await optionRows.count()).toBe(4);
+
+    // Closing asks in the page (no browser dialog); "keep it open" leaves it open.
+    await pageA.goto(`/surveys/${survey.id}`);
+    await pageA.getByTestId('sv-close').click();
+    const confirmClose = pageA.getByTestId('sv-close-confirm');
+    await confirmClose.getByText('Tutup survei ini sekarang? Anggota tidak akan bisa menjawab lagi.').waitFor();
+    await pageA.locator('[data-testid="sv-close-confirm"]:focus').waitFor();
+    await confirmClose.getByRole('button', { name: 'Biarkan dibuka' }).click();
+    await confirmClose.waitFor({ state: 'detached' });
+    expect(await pageA.getByTestId('sv-state').textContent()).toBe('Dibuka');
+    await pageA.getByTestId('sv-close').click();
+    await pageA.getByTestId('sv-close-yes').click();
+    await pageA.getByTestId('sv-closed').waitFor();
+    expect(await pageA.getByTestId('sv-state').textContent()).toBe('Ditutup');
   }, 180_000);
 
   it('an anonymous survey hides its breakdowns below 5 responses while the count stays live; the form speaks English too', async () => {

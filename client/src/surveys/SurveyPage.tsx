@@ -69,10 +69,14 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
       () => {
         setSending(false);
         setOutcome('thanks');
+        setSurvey((was) => ({ ...was, answered: true }));
       },
       (error: unknown) => {
         setSending(false);
-        if (error instanceof ApiRequestError && error.code === 'already_responded') setOutcome('already');
+        if (error instanceof ApiRequestError && error.code === 'already_responded') {
+          setOutcome('already');
+          setSurvey((was) => ({ ...was, answered: true }));
+        }
         else if (error instanceof ApiRequestError && (error.code === 'survey_closed' || error.code === 'survey_not_open')) setOutcome('closed');
         else if (error instanceof ApiRequestError && error.code === 'forbidden' && survey.audience.kind === 'event') setOutcome('notInAudience');
         else if (error instanceof ApiRequestError && error.status === 422) {

@@ -144,6 +144,7 @@ export const svEn = {
   'sv.manage.open': 'Open survey',
   'sv.manage.close': 'Close survey',
   'sv.manage.closeConfirm': 'Close this survey now? Members will no longer be able to answer.',
+  'sv.manage.keepOpen': 'Keep it open',
   'sv.manage.results': 'Results',
 
   'sv.results.title': 'Results',

@@ -145,6 +145,7 @@ export const svId = {
   'sv.manage.open': 'Buka survei',
   'sv.manage.close': 'Tutup survei',
   'sv.manage.closeConfirm': 'Tutup survei ini sekarang? Anggota tidak akan bisa menjawab lagi.',
+  'sv.manage.keepOpen': 'Biarkan dibuka',
   'sv.manage.results': 'Hasil',
 
   'sv.results.title': 'Hasil',
