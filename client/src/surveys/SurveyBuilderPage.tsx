@@ -21,6 +21,7 @@ import { builderProblemOrder, problemTarget, type BuilderProblem } from './probl
 import type { FormProblem } from './surveyBody';
 import { hasProblems, useSurveyBuilder } from './useSurveyBuilder';
 import { useMedia } from './useNarrow';
+import { inputZoneName } from './closingTime';
 
 /** Below this width the preview does not fit beside the form (see .sv-builder in surveys.css). */
 const BESIDE_QUERY = '(max-width: 1099px)';
@@ -222,7 +223,7 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
             )}
           </div>
           <p className="field__hint" id={`${id}-closes-hint`}>
-            {t('sv.form.closesHint')}
+            {t('sv.form.closesHint', { zone: inputZoneName() })}
           </p>
           {problemText('closesAt') && <p className="field__error">{problemText('closesAt')}</p>}
         </fieldset>

@@ -19,6 +19,7 @@ import { surveysPath } from './routes';
 import { eventPath } from '../events/routes';
 import { SurveyBadges } from './SurveyBadges';
 import { clearFlash, flashFor } from './flash';
+import { withZoneName } from './closingTime';
 
 type Outcome = 'form' | 'thanks' | 'already' | 'closed' | 'notInAudience';
 
@@ -102,7 +103,7 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
         </p>
         {survey.description && <p className="sv-page__description">{survey.description}</p>}
         {survey.state === 'open' && survey.closesAt && (
-          <p className="sv-page__meta">{t('sv.answer.closesAt', { when: formatDateTime(survey.closesAt) })}</p>
+          <p className="sv-page__meta">{t('sv.answer.closesAt', { when: withZoneName(formatDateTime(survey.closesAt), survey.closesAt) })}</p>
         )}
         {survey.audience.kind === 'event' && (
           <p className="sv-page__meta" data-testid="sv-audience">

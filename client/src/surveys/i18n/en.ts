@@ -49,7 +49,7 @@ export const svEn = {
     'Answers are stored under a pseudonym, not under the member’s name. Managers see the totals but never who answered what, and each member can still answer only once. Breakdowns stay hidden until at least 5 people have answered, so nobody can be singled out.',
   'sv.form.namedHelp': 'Managers can see who gave each response, and may include names in the CSV export.',
   'sv.form.closesAt': 'Closes automatically (optional)',
-  'sv.form.closesHint': 'Leave empty to close it by hand. Times are in your own time zone.',
+  'sv.form.closesHint': 'Leave empty to close it by hand. Times are in your own time zone: {zone}.',
   'sv.form.date': 'Date',
   'sv.form.time': 'Time',
   'sv.form.clearCloses': 'No closing time',

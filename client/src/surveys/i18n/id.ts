@@ -50,7 +50,7 @@ export const svId = {
     'Jawaban disimpan dengan nama samaran, bukan nama anggota. Pengelola melihat jumlahnya, tetapi tidak pernah tahu siapa menjawab apa, dan setiap anggota tetap hanya bisa menjawab sekali. Rincian jawaban baru ditampilkan setelah paling sedikit 5 orang menjawab, supaya tidak ada yang bisa ditebak.',
   'sv.form.namedHelp': 'Pengelola bisa melihat siapa yang mengirim setiap tanggapan, dan boleh menyertakan nama di ekspor CSV.',
   'sv.form.closesAt': 'Ditutup otomatis (opsional)',
-  'sv.form.closesHint': 'Kosongkan jika ingin menutupnya sendiri. Waktu mengikuti zona waktu Anda.',
+  'sv.form.closesHint': 'Kosongkan jika ingin menutupnya sendiri. Waktu mengikuti zona waktu Anda: {zone}.',
   'sv.form.date': 'Tanggal',
   'sv.form.time': 'Jam',
   'sv.form.clearCloses': 'Tanpa waktu tutup',
