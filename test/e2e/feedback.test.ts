@@ -56,6 +56,11 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     await manager.locator('[data-testid="fb-tab-new"][data-count="0"]').waitFor();
     expect(await manager.getByTestId('fb-tab-held').textContent()).toBe('Ditahan 0');
     await expectNoSidewaysScroll(manager);
+    // On a phone: no empty "pick one" card under the list; filters and tabs are targets of at least 40 px.
+    expect(await manager.getByTestId('fb-placeholder').isVisible()).toBe(false);
+    const heights = await manager.locator('.fb-filter select, .fb-tabs .fb-tab').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(2);
+    expect(heights.every((h) => h >= 40)).toBe(true);
     await markNoReload(manager);
 
     // The member sends a question through the Indonesian form.
@@ -217,5 +222,10 @@ describe('feedback in the browser (Bahasa Indonesia)', () => {
     await moderator.getByLabel('Penanggung jawab', { exact: true }).selectOption({ label: 'Yang saya tangani' });
     await moderator.getByText('Tidak ada yang cocok dengan saringan ini.').waitFor();
     expect(await moderator.getByTestId('fb-row').count()).toBe(0);
+    // On a 1280 px screen the inbox uses the width: list and pane side by side, wider than the 760 px column.
+    await moderator.setViewportSize({ width: 1280, height: 900 });
+    const consoleWidth = await moderator.locator('.fb-console').evaluate((el) => el.getBoundingClientRect().width);
+    expect(consoleWidth).toBeGreaterThan(1100);
+    await expectNoSidewaysScroll(moderator);
   }, 120_000);
 });

@@ -224,7 +224,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
         {selected ? (
           <FeedbackPane key={selected.id} item={selected} now={now} onChanged={onChanged} onClose={() => setSelectedId(null)} />
         ) : (
-          <section className="card fb-pane fb-muted">{t('fb.inbox.selectHint')}</section>
+          <section className="card fb-pane fb-pane--placeholder fb-muted" data-testid="fb-placeholder">{t('fb.inbox.selectHint')}</section>
         )}
       </div>
     </div>

@@ -120,6 +120,11 @@ function Cards({ items, manager }: { items: Survey[]; manager: boolean }) {
                 {t('sv.list.answer')}
               </Link>
             )}
+            {!manager && (survey.answered || survey.state === 'closed') && (
+              <Link to={surveyPath(survey.id)} className="button button--secondary" data-testid="sv-card-view">
+                {t('sv.list.view')}
+              </Link>
+            )}
             {manager && survey.state !== 'closed' && (
               <Link to={surveyPath(survey.id, 'edit')} className="button button--secondary">
                 {t('sv.list.edit')}

@@ -17,6 +17,7 @@ export const svEn = {
   'sv.list.emptyManager': 'Ask your members something with “New survey”.',
   'sv.list.noneOpen': 'No survey is open right now.',
   'sv.list.answer': 'Answer',
+  'sv.list.view': 'View',
   'sv.list.edit': 'Edit',
   'sv.list.results': 'Results',
   'sv.list.closes': 'Open until {when}',

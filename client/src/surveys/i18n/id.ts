@@ -18,6 +18,7 @@ export const svId = {
   'sv.list.emptyManager': 'Tanyakan sesuatu kepada anggota lewat “Survei baru”.',
   'sv.list.noneOpen': 'Tidak ada survei yang sedang dibuka.',
   'sv.list.answer': 'Isi survei',
+  'sv.list.view': 'Lihat',
   'sv.list.edit': 'Ubah',
   'sv.list.results': 'Hasil',
   'sv.list.closes': 'Dibuka sampai {when}',
