@@ -40,6 +40,10 @@ export const ERROR_MESSAGES = {
     en: 'This change would invalidate answers already given.',
     id: 'Perubahan ini akan membuat jawaban yang sudah masuk tidak berlaku.',
   },
+  results_hidden: {
+    en: 'Results stay hidden until 5 members have answered.',
+    id: 'Hasil tetap tersembunyi sampai 5 anggota menjawab.',
+  },
   event_cancelled: { en: 'This event has been cancelled.', id: 'Acara ini sudah dibatalkan.' },
   event_ended: { en: 'This event has already ended.', id: 'Acara ini sudah selesai.' },
   rsvp_not_going: {

@@ -37,6 +37,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   survey_closed: 409,
   survey_not_open: 409,
   survey_locked: 409,
+  results_hidden: 409,
   event_cancelled: 409,
   event_ended: 409,
   rsvp_not_going: 409,

@@ -43,6 +43,8 @@ async function answer(page: Page, choices: { city: string; rating: number; nps: 
   await page.locator('[data-testid="sv-question"][data-kind="nps"]').getByRole('radio', { name: String(choices.nps), exact: true }).check();
   await page.getByRole('button', { name: 'Kirim jawaban' }).click();
   await page.getByTestId('sv-thanks').getByText('Terima kasih atas jawaban Anda. Jawaban Anda sudah tercatat.').waitFor();
+  // The page's badges say so at once, without a reload.
+  await page.getByTestId('survey-page').getByTestId('sv-answered').waitFor();
 }
 
 describe('surveys in the browser (Bahasa Indonesia)', () => {
@@ -75,6 +77,18 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageA.getByRole('link', { name: 'Survei baru' }).click();
     await pageA.getByRole('heading', { name: `Survei baru · ${community.name}` }).waitFor();
     await pageA.setViewportSize({ width: 390, height: 844 });
+    // Saving the empty form: the keyboard goes to the first marked field, and the summary links to each problem.
+    await pageA.getByRole('button', { name: 'Simpan draf' }).click();
+    const formSummary = pageA.getByTestId('sv-form-summary');
+    await formSummary.waitFor();
+    await pageA.locator('[data-problem="title"]:focus').waitFor();
+    expect(await formSummary.getByRole('link').allTextContents()).toEqual([
+      'Judul: Wajib diisi.',
+      'Pertanyaan 1 · Pertanyaan: Wajib diisi.',
+      'Pertanyaan 1 · Pilihan: Beri paling sedikit dua pilihan, dan tidak ada yang kosong.',
+    ]);
+    await formSummary.getByRole('link', { name: 'Pertanyaan 1 · Pilihan: Beri paling sedikit dua pilihan, dan tidak ada yang kosong.' }).click();
+    await editor(pageA, 0).locator('input[aria-label="Pilihan 1"]:focus').waitFor();
     await pageA.getByLabel('Judul', { exact: true }).fill(title);
     await pageA.getByLabel('Deskripsi (opsional)', { exact: true }).fill('Bantu kami merencanakan kopdar berikutnya.');
     // Anonymity is explained in plain words, whichever way the box is.
@@ -108,15 +122,31 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     expect(await editor(pageA, 3).getAttribute('data-kind')).toBe('nps');
     // The keyboard stays on the moved question's button.
     await pageA.locator('button[aria-label="Naikkan pertanyaan 3"]:focus').waitFor();
+    // ... and the move is announced.
+    expect(await pageA.getByTestId('sv-announce').textContent()).toBe('Pertanyaan dipindah ke urutan 3 dari 4.');
     await pageA.getByRole('button', { name: 'Hapus pertanyaan 3' }).click();
+    // The keyboard goes to the question that took its place.
+    await editor(pageA, 2).locator('legend:focus').getByText('Pertanyaan 3').waitFor();
+    expect(await pageA.getByTestId('sv-announce').textContent()).toBe('Pertanyaan 3 dihapus.');
     expect(await pageA.getByTestId('sv-q-editor').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(['single', 'rating', 'nps']);
-    // The preview shows the answering form as members will see it.
+    // The preview shows the answering form as members will see it; on a phone it is a tab next to the form.
     const preview = pageA.getByTestId('sv-preview');
+    expect(await preview.isVisible()).toBe(false);
+    await pageA.getByRole('tab', { name: 'Pratinjau' }).click();
+    expect(await pageA.getByTestId('survey-form').isVisible()).toBe(false);
     expect(await preview.getByTestId('sv-question').count()).toBe(3);
     await preview.getByText('Pematangsiantar').waitFor();
     await preview.getByText('0 = Sangat tidak mungkin').waitFor();
     await preview.getByText('10 = Sangat mungkin').waitFor();
+    const previewSteps = await preview.locator('.sv-scale--nps .sv-scale__step').evaluateAll((els) =>
+      els.map((el) => { const r = el.getBoundingClientRect(); return { top: Math.round(r.top), width: r.width, height: r.height }; }),
+    );
+    expect(previewSteps[6]!.top).toBeGreaterThan(previewSteps[5]!.top);
+    expect(previewSteps.every((s) => s.width >= 40 && s.height >= 40)).toBe(true);
     await expectNoSidewaysScroll(pageA);
+    await pageA.getByRole('tab', { name: 'Pratinjau' }).press('ArrowLeft');
+    await pageA.locator('[role="tab"][aria-selected="true"]:focus').getByText('Ubah').waitFor();
+    await pageA.getByTestId('survey-form').waitFor();
 
     const [created, opened] = await Promise.all([
       pageA.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/communities/${community.slug}/surveys`),
@@ -151,8 +181,26 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageB.setViewportSize({ width: 390, height: 844 });
     await pageB.getByRole('button', { name: 'Kirim jawaban' }).click();
     expect(await pageB.getByTestId('sv-answer-error').allTextContents()).toEqual(['Mohon jawab pertanyaan ini.', 'Mohon jawab pertanyaan ini.']);
+    // The keyboard is on the first unanswered question; the summary links to both.
+    await pageB.locator('[data-testid="sv-question"][data-kind="single"] input:focus').waitFor();
+    const answerSummary = pageB.getByTestId('sv-answer-summary');
+    expect(await answerSummary.getByRole('link').allTextContents()).toEqual([
+      '1. Kopdar berikutnya di mana?: Mohon jawab pertanyaan ini.',
+      '2. Seberapa puas dengan kopdar terakhir?: Mohon jawab pertanyaan ini.',
+    ]);
+    await answerSummary.getByRole('link').nth(1).click();
+    await pageB.locator('[data-testid="sv-question"][data-kind="rating"] input:focus').waitFor();
     await pageB.getByText('Sangat tidak mungkin').waitFor();
     await expectNoSidewaysScroll(pageB);
+    // On a phone the 0-10 scale takes two rows (0-5, 6-10) of targets at least 40 x 40 px.
+    const steps = await pageB.locator('[data-testid="sv-question"][data-kind="nps"] .sv-scale__step').evaluateAll((els) =>
+      els.map((el) => { const r = el.getBoundingClientRect(); return { top: Math.round(r.top), width: r.width, height: r.height }; }),
+    );
+    expect(steps).toHaveLength(11);
+    expect(new Set(steps.slice(0, 6).map((s) => s.top)).size).toBe(1);
+    expect(new Set(steps.slice(6).map((s) => s.top)).size).toBe(1);
+    expect(steps[6]!.top).toBeGreaterThan(steps[0]!.top);
+    expect(steps.every((s) => s.width >= 40 && s.height >= 40)).toBe(true);
     await answer(pageB, { city: 'Binjai', rating: 4, nps: 9 });
     await pageA.locator('[data-testid="sv-response-count"][data-count="1"]').waitFor();
     expect(await pageA.getByTestId('sv-response-count').textContent()).toBe('1 tanggapan');
@@ -174,8 +222,14 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     ]);
     // The charts carry their numbers for screen readers.
     expect(await pageA.getByTestId('sv-nps-bar').getAttribute('aria-label')).toBe('NPS 0: 1 detraktor, 0 pasif, 1 promotor');
+    expect(await pageA.getByTestId('sv-rating-chart').getAttribute('aria-label')).toBe(
+      'Seberapa puas dengan kopdar terakhir?: 1: 0 jawaban; 2: 0 jawaban; 3: 0 jawaban; 4: 1 jawaban; 5: 1 jawaban',
+    );
+    // The charts add no unnamed tab stops of their own (recharts' keyboard layer is off).
+    expect(await pageA.locator('[data-testid="survey-results"] svg[role="application"], [data-testid="survey-results"] .recharts-wrapper [tabindex]:not([tabindex="-1"])').count()).toBe(0);
     expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${survey.id}/results.csv`);
-    await pageA.getByLabel('Sertakan nama').check();
+    expect(await pageA.getByText('Matikan jika file akan dibagikan', { exact: false }).count()).toBe(0);
+    await pageA.getByLabel('Sertakan nama dan e-mail (tercatat di log audit)').check();
     expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${survey.id}/results.csv?identify=true`);
     await expectNoSidewaysScroll(pageA);
 
@@ -237,6 +291,20 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageA.getByRole('link', { name: 'Hasil' }).click();
     await pageA.locator('[data-testid="sv-result"][data-kind="text"]').getByText('Belum ada jawaban tertulis.').waitFor();
     expect(await optionRows.count()).toBe(4);
+
+    // Closing asks in the page (no browser dialog); "keep it open" leaves it open.
+    await pageA.goto(`/surveys/${survey.id}`);
+    await pageA.getByTestId('sv-close').click();
+    const confirmClose = pageA.getByTestId('sv-close-confirm');
+    await confirmClose.getByText('Tutup survei ini sekarang? Anggota tidak akan bisa menjawab lagi.').waitFor();
+    await pageA.locator('[data-testid="sv-close-confirm"]:focus').waitFor();
+    await confirmClose.getByRole('button', { name: 'Biarkan dibuka' }).click();
+    await confirmClose.waitFor({ state: 'detached' });
+    expect(await pageA.getByTestId('sv-state').textContent()).toBe('Dibuka');
+    await pageA.getByTestId('sv-close').click();
+    await pageA.getByTestId('sv-close-yes').click();
+    await pageA.getByTestId('sv-closed').waitFor();
+    expect(await pageA.getByTestId('sv-state').textContent()).toBe('Ditutup');
   }, 180_000);
 
   it('an anonymous survey hides its breakdowns below 5 responses while the count stays live; the form speaks English too', async () => {
@@ -280,8 +348,13 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     await pageA.goto(`/surveys/${id}/results`);
     await pageA.locator('[data-testid="survey-results"][data-realtime="joined"]').waitFor();
     await pageA.getByTestId('sv-hidden').getByText('Disembunyikan sampai 5 orang menjawab').waitFor();
-    expect(await pageA.getByLabel('Sertakan nama').count()).toBe(0);
-    expect(await pageA.getByTestId('sv-csv').getAttribute('href')).toBe(`/api/surveys/${id}/results.csv`);
+    expect(await pageA.getByLabel('Sertakan nama dan e-mail (tercatat di log audit)').count()).toBe(0);
+    // Below 5 responses the server refuses the CSV: the button is off and says why.
+    const csv = pageA.getByTestId('sv-csv');
+    expect(await csv.isDisabled()).toBe(true);
+    expect(await csv.getAttribute('href')).toBeNull();
+    expect(await pageA.getByTestId('sv-csv-reason').textContent()).toBe('Unduhan tersedia setelah 5 anggota menjawab.');
+    expect(await csv.evaluate((el) => el.getAttribute('aria-describedby'))).toBe('sv-csv-reason');
 
     // Eko reads it in English, is told it is anonymous, and answers.
     await openSurveyFromList(pageB, community.slug, title);
@@ -299,7 +372,12 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
 
     // The count moves live; the breakdowns stay hidden, and say why.
     await pageA.locator('[data-testid="sv-response-count"][data-count="1"]').waitFor();
-    expect(await pageA.getByTestId('sv-question-hidden').count()).toBe(3);
+    // One notice at the top; the questions show their prompts only, no "answered by 0" counts, no repeated notice.
+    expect(await pageA.locator('[data-testid="sv-result"][data-hidden="true"]').count()).toBe(3);
+    expect(await pageA.getByTestId('sv-hidden').count()).toBe(1);
+    expect(await pageA.locator('[data-testid="sv-result"]').getByText('Dijawab', { exact: false }).count()).toBe(0);
+    expect(await pageA.locator('[data-testid="sv-result"]').getByText('Disembunyikan', { exact: false }).count()).toBe(0);
+    expect(await pageA.getByTestId('sv-csv').isDisabled()).toBe(true);
     expect(await pageA.getByTestId('sv-option-chart').count()).toBe(0);
     expect(await pageA.getByTestId('sv-hidden').textContent()).toContain('Dengan kurang dari 5 tanggapan');
     await pageA.setViewportSize({ width: 390, height: 844 });

@@ -3,9 +3,9 @@ import type { Role } from '../../../server/contracts/api';
 import { Link } from '../router/Link';
 import { useFbI18n } from './i18n/useFbI18n';
 import { canUseInbox } from './roles';
-import { feedbackInboxPath, sendFeedbackPath } from './routes';
+import { feedbackInboxPath, myFeedbackPath, sendFeedbackPath } from './routes';
 
-/** "Kirim masukan" for members, and "Kotak masukan" for moderators and up. */
+/** "Kirim masukan" and "Masukan saya" for members, and "Kotak masukan" for moderators and up. */
 export function FeedbackLinks({ slug, role }: { slug: string; role: Role | null }) {
   const { t } = useFbI18n();
   if (role === null) return null;
@@ -13,6 +13,9 @@ export function FeedbackLinks({ slug, role }: { slug: string; role: Role | null 
     <>
       <Link to={sendFeedbackPath(slug)} className="button button--secondary" data-testid="feedback-link">
         {t('fb.link')}
+      </Link>
+      <Link to={myFeedbackPath()} className="button button--secondary" data-testid="my-feedback-link">
+        {t('fb.myLink')}
       </Link>
       {canUseInbox(role) && <FeedbackInboxLink slug={slug} />}
     </>

@@ -40,7 +40,7 @@ function InboxRow({ item, view, now, selected, fresh, onSelect }: { item: Feedba
           <span>@{item.author.handle}</span>
           {left ? (
             <span data-testid="fb-row-left">{t('fb.inbox.moved', { status: t(`fb.status.${tabOf(item)}`) })}</span>
-          ) : isWaiting(item) ? (
+          ) : isWaiting(item) && !(fresh && waitedSince(item.createdAt, now).unit === 'justNow') ? (
             <span className={overdue ? 'fb-wait fb-wait--overdue' : 'fb-wait'} data-testid="fb-row-waited">
               {waitedText(waitedSince(item.createdAt, now), t, tn)}
             </span>
@@ -224,7 +224,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
         {selected ? (
           <FeedbackPane key={selected.id} item={selected} now={now} onChanged={onChanged} onClose={() => setSelectedId(null)} />
         ) : (
-          <section className="card fb-pane fb-muted">{t('fb.inbox.selectHint')}</section>
+          <section className="card fb-pane fb-pane--placeholder fb-muted" data-testid="fb-placeholder">{t('fb.inbox.selectHint')}</section>
         )}
       </div>
     </div>

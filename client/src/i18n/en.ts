@@ -178,6 +178,7 @@ export const en = {
   'errors.survey_closed': 'This survey is closed.',
   'errors.survey_not_open': 'This survey is not open yet.',
   'errors.survey_locked': 'This change would invalidate answers already given. Close the survey and start a new one instead.',
+  'errors.results_hidden': 'Results stay hidden until 5 members have answered.',
   'errors.conflict': 'Something changed in the meantime. Please reload and try again.',
   'errors.already_claimed': 'Another moderator is looking at this item.',
   'errors.version_conflict': 'This item changed since you opened it. Please review the current version.',

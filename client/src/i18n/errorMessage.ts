@@ -37,6 +37,7 @@ const CODE_KEYS: Record<ErrorCode | ClientErrorCode, PlainKey> = {
   survey_closed: 'errors.survey_closed',
   survey_not_open: 'errors.survey_not_open',
   survey_locked: 'errors.survey_locked',
+  results_hidden: 'errors.results_hidden',
   rate_limited: 'errors.rate_limited',
   already_claimed: 'errors.already_claimed',
   version_conflict: 'errors.version_conflict',

@@ -180,6 +180,7 @@ export const id = {
   'errors.survey_closed': 'Survei ini sudah ditutup.',
   'errors.survey_not_open': 'Survei ini belum dibuka.',
   'errors.survey_locked': 'Perubahan ini akan membuat jawaban yang sudah masuk tidak berlaku. Tutup survei ini dan buat survei baru.',
+  'errors.results_hidden': 'Hasil tetap tersembunyi sampai 5 anggota menjawab.',
   'errors.conflict': 'Ada perubahan sementara itu. Silakan muat ulang lalu coba lagi.',
   'errors.already_claimed': 'Moderator lain sedang menangani item ini.',
   'errors.version_conflict': 'Item ini berubah sejak Anda membukanya. Silakan tinjau versi terbarunya.',

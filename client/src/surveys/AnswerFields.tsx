@@ -33,6 +33,13 @@ export function answerProblemText(problem: AnswerProblem, t: SvI18n['t'], format
   }
 }
 
+/** The control to take the keyboard to in a question's fieldset (by the fieldset's id): the chosen value, else the
+ * first one. */
+export function questionControl(fieldsetId: string): HTMLElement | null {
+  const set = document.getElementById(fieldsetId);
+  return set?.querySelector<HTMLElement>('input:checked') ?? set?.querySelector<HTMLElement>('input, textarea') ?? null;
+}
+
 /** Every question of a survey as an answerable control. */
 export function AnswerFields({ questions, answers, problems, onChange, idPrefix, disabled }: AnswerFieldsProps) {
   return (
@@ -70,7 +77,7 @@ function QuestionField({ question, number, value, problem, onChange, id, disable
   const hintId = `${id}-hint`;
   const described = [question.kind === 'nps' ? hintId : null, problem ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className="sv-question__set" aria-describedby={described} aria-invalid={problem ? true : undefined} disabled={disabled}>
+    <fieldset id={id} className="sv-question__set" aria-describedby={described} aria-invalid={problem ? true : undefined} disabled={disabled}>
       <legend className="sv-question__prompt">
         <span className="sv-question__number">{number}.</span> {question.prompt || '…'}{' '}
         <span className={question.required ? 'sv-question__required' : 'sv-question__optional'}>

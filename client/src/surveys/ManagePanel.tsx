@@ -1,5 +1,5 @@
 // The managers' controls on a survey's page: edit (draft or open), open a draft, close an open survey, results.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Survey } from '../../../server/contracts/surveys';
 import { ErrorNotice } from '../components/Notice';
 import { Link } from '../router/Link';
@@ -27,9 +27,13 @@ export function ManagePanel({ survey, onChanged }: { survey: Survey; onChanged: 
       },
     );
   };
-  const close = (): void => {
-    if (window.confirm(t('sv.manage.closeConfirm'))) run(closeSurvey);
-  };
+  // Closing cannot be undone: asked in the page (not a browser dialog), the question taking the keyboard.
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const close = (): void => setConfirming(true);
 
   return (
     <section className="card sv-manage" aria-label={t('sv.manage.title')} data-testid="sv-manage">
@@ -50,11 +54,40 @@ export function ManagePanel({ survey, onChanged }: { survey: Survey; onChanged: 
           </Link>
         )}
         {survey.state === 'open' && (
-          <button type="button" className="button button--secondary button--danger" disabled={busy} onClick={close} data-testid="sv-close">
+          <button type="button" className="button button--secondary button--danger" disabled={busy || confirming} onClick={close} aria-expanded={confirming} data-testid="sv-close">
             {t('sv.manage.close')}
           </button>
         )}
       </div>
+      {confirming && survey.state === 'open' && (
+        <div ref={confirmRef} tabIndex={-1} className="notice notice--error sv-confirm" role="alertdialog" aria-labelledby="sv-close-confirm" data-testid="sv-close-confirm">
+          <p id="sv-close-confirm">{t('sv.manage.closeConfirm')}</p>
+          <div className="mod-actions">
+            <button
+              type="button"
+              className="button button--secondary button--danger"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                run(closeSurvey);
+              }}
+              data-testid="sv-close-yes"
+            >
+              {t('sv.manage.close')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setConfirming(false);
+                document.querySelector<HTMLElement>('[data-testid="sv-close"]')?.focus();
+              }}
+            >
+              {t('sv.manage.keepOpen')}
+            </button>
+          </div>
+        </div>
+      )}
       {failure !== null && <ErrorNotice error={failure} />}
     </section>
   );

@@ -6,6 +6,7 @@ import type { QuestionKind } from '../../../server/contracts/surveys';
 import { TextField } from '../components/TextField';
 import { TEXT_ANSWER_MAX } from './answers';
 import { useSvI18n } from './i18n/useSvI18n';
+import { problemTarget } from './problemList';
 import type { FormProblem } from './surveyBody';
 import { canMove, OPTIONS_MAX, type QuestionDraft, type SurveyFormAction } from './surveyForm';
 
@@ -21,10 +22,11 @@ export interface QuestionEditorProps {
   serverProblem: string | undefined;
   dispatch: (action: SurveyFormAction) => void;
   onMoved: (key: string, by: -1 | 1) => void;
+  onRemoved: (index: number) => void;
 }
 
 /** The editor of one question. */
-export function QuestionEditor({ question, index, questions, open, problems, serverProblem, dispatch, onMoved }: QuestionEditorProps) {
+export function QuestionEditor({ question, index, questions, open, problems, serverProblem, dispatch, onMoved, onRemoved }: QuestionEditorProps) {
   const { t, formatNumber } = useSvI18n();
   const id = useId();
   const n = index + 1;
@@ -37,7 +39,7 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
 
   return (
     <fieldset className="sv-editor" data-testid="sv-q-editor" data-key={key} data-kind={question.kind}>
-      <legend className="sv-editor__legend">{t('sv.form.questionN', { n })}</legend>
+      <legend className="sv-editor__legend" tabIndex={-1} data-heading>{t('sv.form.questionN', { n })}</legend>
       <div className="sv-editor__top">
         <div className="field sv-editor__kind">
           <label className="field__label" htmlFor={`${id}-kind`}>
@@ -64,7 +66,10 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
           <button type="button" className="button button--ghost" data-move="down" disabled={!canMove(questions, key, 1)} onClick={() => move(1)} aria-label={t('sv.form.moveDown', { n })}>
             {t('sv.form.down')}
           </button>
-          <button type="button" className="button button--ghost button--danger" disabled={locked} onClick={() => dispatch({ type: 'remove', key })} aria-label={t('sv.form.remove', { n })}>
+          <button type="button" className="button button--ghost button--danger" disabled={locked} onClick={() => {
+              dispatch({ type: 'remove', key });
+              onRemoved(index);
+            }} aria-label={t('sv.form.remove', { n })}>
             {t('sv.form.removeShort')}
           </button>
         </div>
@@ -74,8 +79,9 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
         label={t('sv.form.prompt')}
         value={question.prompt}
         onChange={(value) => dispatch({ type: 'setPrompt', key, value })}
-        error={problemText(problems?.prompt) ?? serverProblem ?? null}
+        error={problemText(problems?.prompt) ?? (serverProblem === undefined ? null : serverProblem || t('sv.problem.invalid'))}
         maxLength={500}
+        data-problem={problemTarget.question(key, 'prompt')}
       />
       {(question.kind === 'single' || question.kind === 'multi') && (
         <div className="sv-editor__options" role="group" aria-label={t('sv.form.options')}>
@@ -89,6 +95,7 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
                 aria-label={t('sv.form.optionN', { n: i + 1 })}
                 aria-invalid={problems?.options ? true : undefined}
                 maxLength={200}
+                data-problem={i === 0 ? problemTarget.question(key, 'options') : undefined}
               />
               <button
                 type="button"
@@ -111,7 +118,7 @@ export function QuestionEditor({ question, index, questions, open, problems, ser
         <div className="sv-editor__bounds">
           <label className="sv-editor__bound">
             <span className="field__hint">{t('sv.form.min')}</span>
-            <input className="field__input" inputMode="numeric" value={question.min} disabled={locked} onChange={(e) => dispatch({ type: 'setBound', key, bound: 'min', value: e.target.value })} aria-invalid={problems?.range ? true : undefined} />
+            <input className="field__input" inputMode="numeric" value={question.min} disabled={locked} data-problem={problemTarget.question(key, 'range')} onChange={(e) => dispatch({ type: 'setBound', key, bound: 'min', value: e.target.value })} aria-invalid={problems?.range ? true : undefined} />
           </label>
           <label className="sv-editor__bound">
             <span className="field__hint">{t('sv.form.max')}</span>

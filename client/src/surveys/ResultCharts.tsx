@@ -1,6 +1,7 @@
 // The results' charts (recharts), each with its numbers as a table next to it for screen readers and for reading
 // exact values: bars per option (sideways on phones), the rating distribution with its mean, and NPS as one bar
-// stacked from detractors through passives to promoters.
+// stacked from detractors through passives to promoters. Recharts' own keyboard layer is off: it made each chart an
+// unnamed tab stop (svg role=application); the chart is one labelled image and its table carries the numbers.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useSvI18n } from './i18n/useSvI18n';
 import { percentOf } from './nps';
@@ -19,7 +20,7 @@ export function CountBars({ rows, label, testId }: { rows: Row[]; label: string;
     <div className="sv-chart" role="img" aria-label={label} data-testid={testId}>
       <ResponsiveContainer width="100%" height={height}>
         {narrow ? (
-          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 32, bottom: 4, left: 4 }}>
+          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 32, bottom: 4, left: 4 }}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} />
@@ -32,7 +33,7 @@ export function CountBars({ rows, label, testId }: { rows: Row[]; label: string;
             </Bar>
           </BarChart>
         ) : (
-          <BarChart data={rows} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid vertical={false} strokeDasharray="3 3" />
             <XAxis dataKey="label" interval={0} tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} width={40} />
@@ -82,7 +83,7 @@ export function NpsBar({ detractors, passives, promoters, label }: { detractors:
   return (
     <div className="sv-chart sv-chart--nps" role="img" aria-label={label} data-testid="sv-nps-bar">
       <ResponsiveContainer width="100%" height={64}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 4, bottom: 4, left: 4 }} stackOffset="expand">
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 4, bottom: 4, left: 4 }} stackOffset="expand">
           <XAxis type="number" hide />
           <YAxis type="category" dataKey="name" hide />
           <Bar dataKey="detractors" stackId="nps" fill={GROUP_COLOURS.detractor} name={t('sv.results.detractors')} isAnimationActive={false}>

@@ -30,6 +30,9 @@ export function ResultsPage({ survey, community }: { survey: Survey; community: 
   }
   const { state } = live;
   const results = state.status === 'ready' ? state.results : null;
+  // The server refuses the CSV of an anonymous survey while its breakdowns are hidden (409 results_hidden); until
+  // the results say otherwise the button stays off, with the reason next to it.
+  const csvHidden = survey.anonymous && (results === null || results.hidden);
   return (
     <div className="sv-results" data-testid="survey-results" data-realtime={live.room}>
       <section className="card">
@@ -56,16 +59,25 @@ export function ResultsPage({ survey, community }: { survey: Survey; community: 
         <div className="sv-csv">
           {!survey.anonymous && (
             <label className="mod-check">
-              <input type="checkbox" checked={identify} onChange={(e) => setIdentify(e.target.checked)} aria-describedby="sv-identify-hint" />
+              <input type="checkbox" checked={identify} onChange={(e) => setIdentify(e.target.checked)} />
               {t('sv.results.identify')}
             </label>
           )}
-          <p className="field__hint" id="sv-identify-hint">
-            {survey.anonymous ? t('sv.results.csvAnonymous') : t('sv.results.identifyHint')}
-          </p>
-          <a className="button button--secondary" href={resultsCsvUrl(survey.id, identify && !survey.anonymous)} download data-testid="sv-csv">
-            {t('sv.results.csv')}
-          </a>
+          {csvHidden ? (
+            <button type="button" className="button button--secondary" disabled aria-describedby={results ? 'sv-csv-reason' : undefined} data-testid="sv-csv">
+              {t('sv.results.csv')}
+            </button>
+          ) : (
+            <a className="button button--secondary" href={resultsCsvUrl(survey.id, identify && !survey.anonymous)} download data-testid="sv-csv">
+              {t('sv.results.csv')}
+            </a>
+          )}
+          {csvHidden && results !== null && (
+            <p className="field__hint" id="sv-csv-reason" data-testid="sv-csv-reason">
+              {t('sv.results.csvHidden', { threshold: formatNumber(results.threshold) })}
+            </p>
+          )}
+          {survey.anonymous && !csvHidden && <p className="field__hint">{t('sv.results.csvAnonymous')}</p>}
         </div>
       </section>
       {live.room === 'reconnecting' && (
@@ -76,43 +88,39 @@ export function ResultsPage({ survey, community }: { survey: Survey; community: 
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={live.reload} />}
       {results?.hidden && (
-        <div className="notice notice--info" data-testid="sv-hidden">
+        <div className="notice notice--info" role="status" data-testid="sv-hidden">
           <p className="notice__title">{t('sv.results.hidden', { threshold: formatNumber(results.threshold) })}</p>
           <p>{t('sv.results.hiddenHelp', { threshold: formatNumber(results.threshold) })}</p>
         </div>
       )}
       {results &&
         results.questions.map((question, index) => (
-          <QuestionCard key={question.questionId} question={question} number={index + 1} surveyId={survey.id} threshold={results.threshold} />
+          <QuestionCard key={question.questionId} question={question} number={index + 1} surveyId={survey.id} />
         ))}
     </div>
   );
 }
 
-function QuestionCard({ question, number, surveyId, threshold }: { question: QuestionResult; number: number; surveyId: string; threshold: number }) {
-  const { t, tn, formatNumber } = useSvI18n();
+/** One question's results; while an anonymous survey's breakdowns are hidden, only its prompt (the notice above
+ * says why once, and no per-question count of 0 suggests that nobody answered). */
+function QuestionCard({ question, number, surveyId }: { question: QuestionResult; number: number; surveyId: string }) {
+  const { t, tn } = useSvI18n();
   return (
-    <section className="card sv-result" data-testid="sv-result" data-kind={question.kind} data-answered={question.answered}>
+    <section className="card sv-result" data-testid="sv-result" data-kind={question.kind} data-hidden={question.hidden ? 'true' : undefined} data-answered={question.hidden ? undefined : question.answered}>
       <h2 className="sv-result__prompt">
         {number}. {question.prompt}
       </h2>
-      {question.hidden ? (
-        <p className="sv-result__meta sv-result__hidden" data-testid="sv-question-hidden">
-          🔒 {t('sv.results.hidden', { threshold: formatNumber(threshold) })}
-        </p>
-      ) : (
-        <p className="sv-result__meta">{tn('sv.results.answered', question.answered)}</p>
-      )}
-      {question.hidden ? null : (
-        <Breakdown question={question} surveyId={surveyId} />
-      )}
+      {!question.hidden && <p className="sv-result__meta">{tn('sv.results.answered', question.answered)}</p>}
+      {!question.hidden && question.kind === 'multi' && <p className="field__hint" data-testid="sv-multi-note">{t('sv.results.multiNote')}</p>}
+      {!question.hidden && <Breakdown question={question} surveyId={surveyId} />}
     </section>
   );
 }
 
 function Breakdown({ question, surveyId }: { question: QuestionResult; surveyId: string }) {
-  const { t, formatNumber } = useSvI18n();
-  const list = (rows: { label: string; count: number }[]): string => rows.map((r) => `${r.label} ${formatNumber(r.count)}`).join(', ');
+  const { t, tn, formatNumber } = useSvI18n();
+  // "1: 0 jawaban; 2: 3 jawaban": each bar's label and its count, so a screen reader never reads "1 0".
+  const list = (rows: { label: string; count: number }[]): string => rows.map((r) => `${r.label}: ${tn('sv.results.answers', r.count)}`).join('; ');
   if (question.answered === 0 && question.kind !== 'text') return <p className="sv-muted">{t('sv.results.noAnswers')}</p>;
   switch (question.kind) {
     case 'single':
@@ -167,7 +175,7 @@ function Breakdown({ question, surveyId }: { question: QuestionResult; surveyId:
           />
           <CountTable rows={groups} total={question.answered} head="NPS" />
           <details className="sv-details">
-            <summary>0–10</summary>
+            <summary>{t('sv.results.distribution')}</summary>
             <CountTable rows={valueRows(question.distribution, { min: 0, max: 10, npsColours: true })} total={question.answered} head={t('sv.results.value')} />
           </details>
         </>

@@ -16,7 +16,15 @@ import { canManageSurveys } from './roles';
 import { surveyPath, surveysPath } from './routes';
 import { previewQuestions } from './surveyBody';
 import { QUESTIONS_MAX } from './surveyForm';
+import { ErrorSummary, reveal } from './ErrorSummary';
+import { builderProblemOrder, problemTarget, type BuilderProblem } from './problemList';
+import type { FormProblem } from './surveyBody';
 import { hasProblems, useSurveyBuilder } from './useSurveyBuilder';
+import { useMedia } from './useNarrow';
+import { inputZoneName } from './closingTime';
+
+/** Below this width the preview does not fit beside the form (see .sv-builder in surveys.css). */
+const BESIDE_QUERY = '(max-width: 1099px)';
 
 /** The survey builder. */
 export function SurveyBuilderPage({ community, survey: loaded }: { community: Community; survey?: Survey }) {
@@ -29,13 +37,55 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
   const [preview, setPreview] = useState<Answers>({});
   const previewed = useMemo(() => previewQuestions(values), [values]);
   const moved = useRef<{ key: string; by: -1 | 1 } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const findProblem = (target: string): HTMLElement | null => formRef.current?.querySelector<HTMLElement>(`[data-problem="${CSS.escape(target)}"]`) ?? null;
+  // After a save that marked fields, the keyboard and the view go to the first of them.
+  useEffect(() => {
+    if (builder.attempt === 0) return;
+    const first = builderProblemOrder(builder.problems, builder.server, builder.state.values.questions)[0];
+    if (first) reveal(findProblem(first.target));
+    // Only a new attempt moves focus; editing afterwards must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [builder.attempt]);
+  const summaryText = (entry: BuilderProblem): string => {
+    const said = (problem: FormProblem | null, message: string | null): string => (problem ? t(`sv.problem.${problem}`) : message || t('sv.problem.invalid'));
+    switch (entry.kind) {
+      case 'field': {
+        const label = entry.field === 'title' ? t('sv.form.title') : entry.field === 'description' ? t('sv.form.description') : entry.field === 'closesAt' ? t('sv.form.closesAt') : t('sv.form.event');
+        return `${label}: ${said(entry.problem, entry.message)}`;
+      }
+      case 'question': {
+        const part = entry.part === 'prompt' ? t('sv.form.prompt') : entry.part === 'options' ? t('sv.form.options') : `${t('sv.form.min')} / ${t('sv.form.max')}`;
+        return `${t('sv.form.questionN', { n: entry.n })} · ${part}: ${said(entry.problem, entry.message)}`;
+      }
+      case 'questions':
+        return t('sv.form.noQuestions');
+    }
+  };
   const back = survey ? surveyPath(survey.id) : surveysPath(community.slug);
+  // Where the preview cannot sit beside the form (below 1100 px), Edit and Preview are two tabs.
+  const tabbed = useMedia(BESIDE_QUERY);
+  const [tab, setTab] = useState<'edit' | 'preview'>('edit');
+  const showing = tabbed ? tab : null;
 
-  // Keeps the keyboard on the moved question's button (or its other one at the ends of the list), before paint.
+  const removed = useRef<number | null>(null);
+  const [announced, setAnnounced] = useState('');
+  // Keeps the keyboard on the moved question's button (or its other one at the ends of the list), before paint, and
+  // says where it went; after a removal the keyboard goes to the question that took its place, else the add buttons.
   useLayoutEffect(() => {
+    const gone = removed.current;
+    if (gone !== null) {
+      removed.current = null;
+      const editors = document.querySelectorAll<HTMLElement>('[data-testid="sv-q-editor"]');
+      const next = editors[gone]?.querySelector<HTMLElement>('[data-heading]');
+      (next ?? document.querySelector<HTMLElement>('[data-testid="sv-add-single"]'))?.focus();
+      setAnnounced(t('sv.form.removed', { n: gone + 1 }));
+    }
     const last = moved.current;
     if (!last) return;
     moved.current = null;
+    const at = values.questions.findIndex((q) => q.key === last.key);
+    if (at >= 0) setAnnounced(t('sv.form.moved', { n: at + 1, total: values.questions.length }));
     const editor = document.querySelector<HTMLElement>(`[data-testid="sv-q-editor"][data-key="${CSS.escape(last.key)}"]`);
     const same = editor?.querySelector<HTMLButtonElement>(`[data-move="${last.by < 0 ? 'up' : 'down'}"]`);
     const other = editor?.querySelector<HTMLButtonElement>(`[data-move="${last.by < 0 ? 'down' : 'up'}"]`);
@@ -62,6 +112,7 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
     builder.save({ open: false });
   };
   const marked = hasProblems(problems) || Object.keys(server).length > 0;
+  const summary = builderProblemOrder(problems, server, values.questions).map((entry) => ({ target: entry.target, text: summaryText(entry) }));
   const problemText = (key: 'title' | 'description' | 'closesAt' | 'event'): string | null => {
     const found = problems[key];
     if (found) return t(`sv.problem.${found}`);
@@ -69,9 +120,47 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
     return told === undefined ? null : told || t('sv.problem.invalid');
   };
 
+  const pickTab = (next: 'edit' | 'preview', focus: boolean): void => {
+    setTab(next);
+    if (focus) document.getElementById(`${id}-tab-${next}`)?.focus();
+    document.getElementById(`${id}-tabs`)?.scrollIntoView({ block: 'nearest' });
+  };
   return (
-    <div className="sv-builder">
-      <form className="card sv-form" onSubmit={submit} noValidate data-testid="survey-form">
+    <div className={`sv-builder${tabbed ? ' sv-builder--tabbed' : ''}`}>
+      {tabbed && (
+        <div className="sv-tabs" role="tablist" id={`${id}-tabs`} aria-label={survey ? t('sv.form.editTitle') : t('sv.form.createTitle')} data-testid="sv-builder-tabs">
+          {(['edit', 'preview'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${name}`}
+              className="sv-tabs__tab"
+              aria-selected={tab === name}
+              aria-controls={`${id}-panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => pickTab(name, false)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
+                  e.preventDefault();
+                  pickTab(name === 'edit' ? 'preview' : 'edit', true);
+                }
+              }}
+              data-testid={`sv-tab-${name}`}
+            >
+              {name === 'edit' ? t('sv.form.editTab') : t('sv.form.preview')}
+            </button>
+          ))}
+        </div>
+      )}
+      <form
+        ref={formRef}
+        id={`${id}-panel-edit`}
+        role={tabbed ? 'tabpanel' : undefined}
+        aria-labelledby={tabbed ? `${id}-tab-edit` : undefined}
+        hidden={showing === 'preview'}
+        className="card sv-form"
+        onSubmit={submit} noValidate data-testid="survey-form">
         <Link to={back} className="community-header__back">
           {survey ? t('sv.backToSurveys') : t('sv.back')}
         </Link>
@@ -98,12 +187,12 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
             </button>
           </div>
         )}
-        <TextField label={t('sv.form.title')} value={values.title} onChange={(value) => dispatch({ type: 'set', field: 'title', value })} error={problemText('title')} maxLength={200} required />
+        <TextField label={t('sv.form.title')} value={values.title} onChange={(value) => dispatch({ type: 'set', field: 'title', value })} error={problemText('title')} maxLength={200} required data-problem="title" />
         <div className="field">
           <label className="field__label" htmlFor={`${id}-description`}>
             {t('sv.form.description')}
           </label>
-          <textarea id={`${id}-description`} className="field__input" rows={3} value={values.description} onChange={(e) => dispatch({ type: 'set', field: 'description', value: e.target.value })} aria-invalid={problemText('description') ? true : undefined} />
+          <textarea id={`${id}-description`} data-problem="description" className="field__input" rows={3} value={values.description} onChange={(e) => dispatch({ type: 'set', field: 'description', value: e.target.value })} aria-invalid={problemText('description') ? true : undefined} />
           {problemText('description') && <p className="field__error">{problemText('description')}</p>}
         </div>
         <div className="field sv-anon">
@@ -121,7 +210,7 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
           <div className="sv-form__row">
             <label className="sv-form__part">
               <span className="field__hint">{t('sv.form.date')}</span>
-              <input type="date" className="field__input" value={values.closesDate} onChange={(e) => dispatch({ type: 'set', field: 'closesDate', value: e.target.value })} aria-label={`${t('sv.form.closesAt')}: ${t('sv.form.date')}`} aria-invalid={problemText('closesAt') ? true : undefined} />
+              <input type="date" data-problem="closesAt" className="field__input" value={values.closesDate} onChange={(e) => dispatch({ type: 'set', field: 'closesDate', value: e.target.value })} aria-label={`${t('sv.form.closesAt')}: ${t('sv.form.date')}`} aria-invalid={problemText('closesAt') ? true : undefined} />
             </label>
             <label className="sv-form__part">
               <span className="field__hint">{t('sv.form.time')}</span>
@@ -134,7 +223,7 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
             )}
           </div>
           <p className="field__hint" id={`${id}-closes-hint`}>
-            {t('sv.form.closesHint')}
+            {t('sv.form.closesHint', { zone: inputZoneName() })}
           </p>
           {problemText('closesAt') && <p className="field__error">{problemText('closesAt')}</p>}
         </fieldset>
@@ -153,7 +242,7 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
               <label className="field__label" htmlFor={`${id}-event`}>
                 {t('sv.form.event')}
               </label>
-              <select id={`${id}-event`} className="field__input" value={values.eventId} disabled={open} onChange={(e) => dispatch({ type: 'set', field: 'eventId', value: e.target.value })} aria-invalid={problemText('event') ? true : undefined}>
+              <select id={`${id}-event`} data-problem="event" className="field__input" value={values.eventId} disabled={open} onChange={(e) => dispatch({ type: 'set', field: 'eventId', value: e.target.value })} aria-invalid={problemText('event') ? true : undefined}>
                 <option value="">{t('sv.form.eventPick')}</option>
                 {events.map((event) => (
                   <option key={event.id} value={event.id}>
@@ -181,22 +270,24 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
               onMoved={(key, by) => {
                 moved.current = { key, by };
               }}
+              onRemoved={(at) => {
+                removed.current = at;
+              }}
             />
           ))}
+          <p className="visually-hidden" aria-live="polite" data-testid="sv-announce">
+            {announced}
+          </p>
           {problems.questions && <p className="field__error">{t('sv.form.noQuestions')}</p>}
           <div className="sv-form__add" role="group" aria-label={t('sv.form.addQuestion')}>
-            {KINDS.map((kind) => (
-              <button key={kind} type="button" className="button button--secondary" disabled={values.questions.length >= QUESTIONS_MAX} onClick={() => dispatch({ type: 'add', kind })} data-testid={`sv-add-${kind}`}>
+            {KINDS.map((kind, i) => (
+              <button key={kind} type="button" data-problem={i === 0 ? problemTarget.questions : undefined} className="button button--secondary" disabled={values.questions.length >= QUESTIONS_MAX} onClick={() => dispatch({ type: 'add', kind })} data-testid={`sv-add-${kind}`}>
                 {t('sv.form.addKind', { kind: t(`sv.kind.${kind}`) })}
               </button>
             ))}
           </div>
         </section>
-        {marked && (
-          <p className="field__error" role="alert">
-            {t('sv.form.fixFields')}
-          </p>
-        )}
+        {marked && <ErrorSummary title={t('sv.form.fixFields')} items={summary} find={findProblem} testId="sv-form-summary" />}
         {builder.failure !== null && <ErrorNotice error={builder.failure} />}
         <div className="mod-actions sv-form__actions">
           <button type="submit" className={`button${!survey || survey.state === 'draft' ? ' button--secondary' : ''}`} disabled={builder.saving} data-testid="sv-save">
@@ -212,7 +303,14 @@ export function SurveyBuilderPage({ community, survey: loaded }: { community: Co
           </Link>
         </div>
       </form>
-      <section className="card sv-preview" aria-labelledby={`${id}-preview`} data-testid="sv-preview">
+      <section
+        className="card sv-preview"
+        id={`${id}-panel-preview`}
+        role={tabbed ? 'tabpanel' : undefined}
+        aria-labelledby={tabbed ? `${id}-tab-preview` : `${id}-preview`}
+        hidden={showing === 'edit'}
+        data-testid="sv-preview"
+      >
         <h2 id={`${id}-preview`}>{t('sv.form.preview')}</h2>
         <p className="field__hint">{t('sv.form.previewHint')}</p>
         <h3 className="sv-page__title">{values.title || '…'}</h3>

@@ -1,6 +1,7 @@
 // /c/:slug/surveys: open surveys to answer (with "answered" once done), closed ones, and for managers the drafts
 // and a "New survey" button.
 import { useEffect, useState } from 'react';
+import { withZoneName } from './closingTime';
 import type { Community } from '../../../server/contracts/api';
 import type { Survey } from '../../../server/contracts/surveys';
 import { EmptyState, ErrorNotice, Loading } from '../components/Notice';
@@ -107,12 +108,21 @@ function Cards({ items, manager }: { items: Survey[]; manager: boolean }) {
             <SurveyBadges survey={survey} /> {tn('sv.list.questions', survey.questions.length)}
             {manager && survey.state !== 'draft' && <> · {tn('sv.list.responses', survey.responseCount)}</>}
           </p>
-          {survey.state === 'open' && survey.closesAt && <p className="sv-card__meta">{t('sv.list.closes', { when: formatDateTime(survey.closesAt) })}</p>}
-          {survey.state === 'closed' && survey.closedAt && <p className="sv-card__meta">{t('sv.list.closedAt', { when: formatDateTime(survey.closedAt) })}</p>}
+          {survey.state === 'open' && survey.closesAt && (
+            <p className="sv-card__meta">
+              {Date.parse(survey.closesAt) > Date.now() ? t('sv.list.closes', { when: withZoneName(formatDateTime(survey.closesAt), survey.closesAt) }) : t('sv.list.closedAt', { when: withZoneName(formatDateTime(survey.closesAt), survey.closesAt) })}
+            </p>
+          )}
+          {survey.state === 'closed' && survey.closedAt && <p className="sv-card__meta">{t('sv.list.closedAt', { when: withZoneName(formatDateTime(survey.closedAt), survey.closedAt) })}</p>}
           <div className="mod-actions">
             {survey.state === 'open' && !survey.answered && (
               <Link to={surveyPath(survey.id)} className="button">
                 {t('sv.list.answer')}
+              </Link>
+            )}
+            {!manager && (survey.answered || survey.state === 'closed') && (
+              <Link to={surveyPath(survey.id)} className="button button--secondary" data-testid="sv-card-view">
+                {t('sv.list.view')}
               </Link>
             )}
             {manager && survey.state !== 'closed' && (

@@ -7,7 +7,9 @@ import type { AnswerInput, Survey } from '../../../server/contracts/surveys';
 import { ApiRequestError } from '../api/errors';
 import { ErrorNotice } from '../components/Notice';
 import { Link } from '../router/Link';
-import { AnswerFields } from './AnswerFields';
+import { AnswerFields, answerProblemText, questionControl } from './AnswerFields';
+import { ErrorSummary, reveal } from './ErrorSummary';
+import { answerProblemOrder } from './problemList';
 import { sendResponse } from './api';
 import { answerInputs, problemsFromDetails, validateAnswers, type AnswerProblems, type AnswerValue, type Answers } from './answers';
 import { useSvI18n } from './i18n/useSvI18n';
@@ -17,12 +19,13 @@ import { surveysPath } from './routes';
 import { eventPath } from '../events/routes';
 import { SurveyBadges } from './SurveyBadges';
 import { clearFlash, flashFor } from './flash';
+import { withZoneName } from './closingTime';
 
 type Outcome = 'form' | 'thanks' | 'already' | 'closed' | 'notInAudience';
 
 /** One survey's page. */
 export function SurveyPage({ initial, community }: { initial: Survey; community: Community }) {
-  const { t, formatDateTime } = useSvI18n();
+  const { t, formatDateTime, formatNumber } = useSvI18n();
   const [survey, setSurvey] = useState(initial);
   const [flash] = useState(() => flashFor(initial.id));
   useEffect(() => clearFlash(initial.id), [initial.id]);
@@ -33,10 +36,12 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
   const [failure, setFailure] = useState<unknown>(null);
   const manager = canManageSurveys(community.myRole);
   const form = useRef<HTMLFormElement>(null);
-  // Takes the keyboard (and a screen reader) to the first question that needs attention once it is marked.
+  const idPrefix = `answer-${survey.id}`;
+  // Takes the keyboard (and a screen reader, and the view) to the first question that needs attention once marked.
   const focusFirstProblem = (): void => {
     window.setTimeout(() => {
-      form.current?.querySelector<HTMLElement>('fieldset[aria-invalid="true"] input, fieldset[aria-invalid="true"] textarea')?.focus();
+      const first = form.current?.querySelector<HTMLElement>('fieldset[aria-invalid="true"]');
+      if (first) reveal(questionControl(first.id));
     }, 0);
   };
 
@@ -65,10 +70,14 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
       () => {
         setSending(false);
         setOutcome('thanks');
+        setSurvey((was) => ({ ...was, answered: true }));
       },
       (error: unknown) => {
         setSending(false);
-        if (error instanceof ApiRequestError && error.code === 'already_responded') setOutcome('already');
+        if (error instanceof ApiRequestError && error.code === 'already_responded') {
+          setOutcome('already');
+          setSurvey((was) => ({ ...was, answered: true }));
+        }
         else if (error instanceof ApiRequestError && (error.code === 'survey_closed' || error.code === 'survey_not_open')) setOutcome('closed');
         else if (error instanceof ApiRequestError && error.code === 'forbidden' && survey.audience.kind === 'event') setOutcome('notInAudience');
         else if (error instanceof ApiRequestError && error.status === 422) {
@@ -94,7 +103,7 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
         </p>
         {survey.description && <p className="sv-page__description">{survey.description}</p>}
         {survey.state === 'open' && survey.closesAt && (
-          <p className="sv-page__meta">{t('sv.answer.closesAt', { when: formatDateTime(survey.closesAt) })}</p>
+          <p className="sv-page__meta">{t('sv.answer.closesAt', { when: withZoneName(formatDateTime(survey.closesAt), survey.closesAt) })}</p>
         )}
         {survey.audience.kind === 'event' && (
           <p className="sv-page__meta" data-testid="sv-audience">
@@ -143,13 +152,23 @@ export function SurveyPage({ initial, community }: { initial: Survey; community:
             answers={answers}
             problems={problems}
             onChange={change}
-            idPrefix={`answer-${survey.id}`}
+            idPrefix={idPrefix}
             disabled={survey.state !== 'open' || sending}
           />
           {hasProblems && (
-            <p className="field__error" role="alert">
-              {t('sv.answer.fix')}
-            </p>
+            <ErrorSummary
+              title={t('sv.answer.fix')}
+              testId="sv-answer-summary"
+              find={questionControl}
+              items={answerProblemOrder(survey.questions, problems).map(({ questionId, index }) => {
+                const problem = problems[questionId];
+                const prompt = survey.questions[index]?.prompt ?? '';
+                return {
+                  target: `${idPrefix}-${index}`,
+                  text: `${formatNumber(index + 1)}. ${prompt}: ${problem ? answerProblemText(problem, t, formatNumber) : ''}`,
+                };
+              })}
+            />
           )}
           {failure !== null && <ErrorNotice error={failure} />}
           <button type="submit" className="button sv-answer__submit" disabled={survey.state !== 'open' || sending} data-testid="sv-submit">

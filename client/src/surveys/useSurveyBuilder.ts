@@ -37,6 +37,9 @@ export interface SurveyBuilder {
   conflict: boolean;
   failure: unknown;
   save: (options: { open: boolean }) => void;
+  /** Counts the saves that ended with marked fields (client checks or the server's details): the page takes the
+   * keyboard to the first one each time. */
+  attempt: number;
   reload: () => void;
 }
 
@@ -50,6 +53,8 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
   const [locked, setLocked] = useState<string[] | null>(null);
   const [conflict, setConflict] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+  const markedAgain = (): void => setAttempt((n) => n + 1);
 
   const dispatch = (action: SurveyFormAction): void => {
     rawDispatch(action);
@@ -64,12 +69,14 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
       // Each locked change is named (in the reader's language) and marked on its question where it has one.
       setLocked(lockMessages(error.details));
       setServer(serverProblemsOf(error.details));
+      markedAgain();
     }
     else if (error instanceof ApiRequestError && error.code === 'version_conflict') setConflict(true);
     else if (error instanceof ApiRequestError && error.status === 422) {
       const marked = serverProblemsOf(error.details);
       setServer(marked);
       setFailure(Object.keys(marked).length > 0 ? null : error);
+      if (Object.keys(marked).length > 0) markedAgain();
     } else setFailure(error);
   };
 
@@ -80,6 +87,7 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
     const checked = checkSurveyForm(state, new Date());
     if (!checked.ok) {
       setProblems(checked.problems);
+      markedAgain();
       return;
     }
     setProblems({ question: {} });
@@ -109,5 +117,5 @@ export function useSurveyBuilder({ slug, loaded }: { slug: string; loaded: Surve
     }, setFailure);
   };
 
-  return { state, dispatch, survey, problems, server, saving, locked, conflict, failure, save, reload };
+  return { state, dispatch, survey, problems, server, saving, locked, conflict, failure, save, reload, attempt };
 }

@@ -67,7 +67,7 @@ export const fbEn = {
   'fb.inbox.overdueCount_other': '{count} waiting longer than {hours}',
   'fb.inbox.live': 'Live',
   'fb.inbox.offline': 'Reconnecting…',
-  'fb.inbox.empty.new': 'No new feedback. Everything has been picked up.',
+  'fb.inbox.empty.new': 'No new feedback.',
   'fb.inbox.empty.in_progress': 'Nothing in progress.',
   'fb.inbox.empty.resolved': 'Nothing resolved yet.',
   'fb.inbox.empty.held': 'Nothing held by the checker.',
