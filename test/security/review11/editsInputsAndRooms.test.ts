@@ -144,6 +144,31 @@ describe('review 11: who hears survey:response and feedback:new', () => {
     for (const s of [mgrSock, modSock, memSock]) s.socket.close();
   });
 
+  it('a manager demoted to moderator stops hearing survey:response, and a banned moderator stops hearing feedback:new, on their open sockets', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const [manager, moderator, author] = await Promise.all([createUser(api), createUser(api), createUser(api)]);
+    for (const u of [manager, moderator, author]) await join(api, u as TestUser, community.slug);
+    await setRole(api, owner, community.slug, manager.id, 'manager');
+    await setRole(api, owner, community.slug, moderator.id, 'moderator');
+    const [ownSock, mgrSock, modSock] = await Promise.all([pool.connect(owner.token), pool.connect(manager.token), pool.connect(moderator.token)]);
+    for (const s of [ownSock, mgrSock, modSock]) await s.join(community.slug);
+    const survey = await openSurvey(owner, community.slug, { title: 'D', questions: [{ kind: 'nps', prompt: 'How likely' }] });
+    await setRole(api, owner, community.slug, manager.id, 'moderator');
+    await mgrSock.next('membership:changed');
+    const ban = await api.request('POST', `/api/communities/${community.slug}/members/${moderator.id}/sanctions`, { token: owner.token, body: { kind: 'ban', reason: 'review' } });
+    expect(ban.status).toBe(201);
+    await modSock.next('membership:changed');
+    await answer(author, survey, [10]);
+    const fb = await api.request<{ feedback: { id: string } }>('POST', `/api/communities/${community.slug}/feedback`, { token: author.token, body: { kind: 'question', body: 'After the changes' } });
+    await ownSock.next('survey:response', (p: { surveyId: string }) => p.surveyId === survey.id);
+    await ownSock.next('feedback:new', (p: { feedback: { id: string } }) => p.feedback.id === fb.body.feedback.id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mgrSock.received.filter((r) => r.event === 'survey:response')).toEqual([]);
+    expect(modSock.received.filter((r) => r.event === 'feedback:new' || r.event === 'survey:response')).toEqual([]);
+    for (const s of [ownSock, mgrSock, modSock]) s.socket.close();
+  });
+
   it('held feedback is never announced, and its author sees it as sent, without reasons', async () => {
     const owner = await createUser(api);
     const community = await createCommunity(api, owner);
