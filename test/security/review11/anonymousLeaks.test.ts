@@ -1,0 +1,135 @@
+// Review of issue 11 (surveys, anonymity). Each FINDING test asserts the behaviour the contract or the issue
+// promises; it fails while the hole is open. Run alone: npx vitest run test/security/review11/anonymousLeaks.test.ts
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SurveyResults } from '../../../server/contracts/surveys';
+import { apiClient, type ApiClient } from '../../helpers/api';
+import { insertMembers } from '../../helpers/bulkMembers';
+import { createCommunity, createUser, join, setRole, type TestUser } from '../../helpers/factories';
+import { socketPool } from '../../helpers/liveClient';
+import { startTestServer, type TestServer } from '../../helpers/testServer';
+
+let server: TestServer;
+let api: ApiClient;
+const pool = socketPool(() => server.baseUrl);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  api = apiClient(server.baseUrl);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+interface Built {
+  id: string;
+  questions: { id: string; kind: string }[];
+}
+
+/** A survey created and opened through the API by `manager`. */
+async function openSurvey(manager: TestUser, slug: string, body: Record<string, unknown>): Promise<Built> {
+  const created = await api.request<{ survey: Built }>('POST', `/api/communities/${slug}/surveys`, { token: manager.token, body });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const opened = await api.request('POST', `/api/surveys/${created.body.survey.id}/open`, { token: manager.token });
+  expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+  return created.body.survey;
+}
+
+async function answer(user: TestUser, survey: Built, values: unknown[]) {
+  const res = await api.request<{ response: { id: string } }>('POST', `/api/surveys/${survey.id}/responses`, {
+    token: user.token,
+    body: { answers: values.map((value, i) => ({ questionId: survey.questions[i]?.id, value })) },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.response;
+}
+
+async function results(user: TestUser, surveyId: string): Promise<SurveyResults> {
+  const res = await api.request<{ results: SurveyResults }>('GET', `/api/surveys/${surveyId}/results`, { token: user.token });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.results;
+}
+
+const QUESTIONS = [
+  { kind: 'single', prompt: 'Do you trust the moderators?', options: ['Yes', 'No'] },
+  { kind: 'text', prompt: 'Anything else?' },
+];
+
+async function setting(members: number) {
+  const owner = await createUser(api);
+  const community = await createCommunity(api, owner);
+  const joined = await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: members });
+  return { owner, slug: community.slug, members: joined };
+}
+
+describe('review 11: anonymity of anonymous surveys', () => {
+  it('FINDING: the CSV export shows every answer of an anonymous survey with ONE response, while /results hides them below 5', async () => {
+    const { owner, slug, members } = await setting(3);
+    const survey = await openSurvey(owner, slug, { title: 'Trust', anonymous: true, questions: QUESTIONS });
+    await answer(members[0] as TestUser, survey, [1, 'The moderator Budi bullies me']);
+
+    const shown = await results(owner, survey.id);
+    expect(shown.hidden).toBe(true); // the results keep the rule...
+
+    const csv = await api.request<string>('GET', `/api/surveys/${survey.id}/results.csv`, { token: owner.token });
+    expect(csv.status).toBe(200);
+    // ...the export does not: one row, with the single respondent's exact answers (a manager who knows who the
+    // only active member was, or watched `survey:response`, now knows what they said).
+    expect(csv.body, 'anonymous CSV below the threshold must not carry the answers').not.toContain('The moderator Budi bullies me');
+    expect(csv.body).not.toMatch(/\n1,\d{4}-\d{2}-\d{2},No,/);
+  });
+
+  it('FINDING: staff (owner, managers, moderators) may answer and so fill the 5-response threshold themselves: one member\'s answers then show on their own', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const staff = await Promise.all([createUser(api), createUser(api), createUser(api)]);
+    for (const s of staff) await join(api, s, community.slug);
+    await setRole(api, owner, community.slug, (staff[0] as TestUser).id, 'manager');
+    await setRole(api, owner, community.slug, (staff[1] as TestUser).id, 'moderator');
+    await setRole(api, owner, community.slug, (staff[2] as TestUser).id, 'moderator');
+    const [victim] = await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 1 });
+    const survey = await openSurvey(owner, community.slug, { title: 'Staff padded', anonymous: true, questions: QUESTIONS });
+    // Four answers the staff know (all "Yes", no text), one real answer.
+    for (const s of [owner, ...staff]) await answer(s, survey, [0, null]);
+    await answer(victim as TestUser, survey, [1, 'I want to leave']);
+    const shown = await results(owner, survey.id);
+    // The threshold meant "no answer can be traced to one of a handful of people"; here it traces to exactly one.
+    const single = shown.questions[0] as { options: { count: number }[] };
+    const isolated = !shown.hidden && single.options[1]?.count === 1 && JSON.stringify(shown).includes('I want to leave');
+    expect(isolated, 'the threshold should count respondents other than the staff who read the results').toBe(false);
+  });
+
+  it('FINDING: live results let a manager read each anonymous response on its own, at the second it was given (survey:response + results diff)', async () => {
+    const { owner, slug, members } = await setting(7);
+    const survey = await openSurvey(owner, slug, { title: 'Live', anonymous: true, questions: QUESTIONS });
+    for (let i = 0; i < 5; i++) await answer(members[i] as TestUser, survey, [0, `filler ${i}`]);
+    const watcher = await pool.connect(owner.token);
+    await watcher.join(slug);
+    const before = await results(owner, survey.id);
+    const t0 = Date.now();
+    await answer(members[5] as TestUser, survey, [1, 'secret of member five']);
+    const event = await watcher.next<{ surveyId: string; responseCount: number }>('survey:response', (p) => p.surveyId === survey.id && p.responseCount === 6);
+    const heardAt = Date.now();
+    const after = await results(owner, survey.id);
+    const diffNo = ((after.questions[0] as { options: { count: number }[] }).options[1]?.count ?? 0) - ((before.questions[0] as { options: { count: number }[] }).options[1]?.count ?? 0);
+    const newText = (after.questions[1] as { texts: { items: string[] } }).texts.items.filter((t) => !(before.questions[1] as { texts: { items: string[] } }).texts.items.includes(t));
+    expect(event.responseCount).toBe(6);
+    expect(heardAt - t0).toBeLessThan(5_000);
+    // The stored time is the day only, yet the manager learns this response's every answer to the second.
+    const isolated = diffNo === 1 && newText.length === 1 && newText[0] === 'secret of member five';
+    expect(isolated, 'live results of an anonymous survey should not update per response').toBe(false);
+    watcher.socket.close();
+  });
+
+  it('FINDING: a database reader gets the exact order anonymous responses were given from SQLite\'s rowid', async () => {
+    const { owner, slug, members } = await setting(6);
+    const survey = await openSurvey(owner, slug, { title: 'Order', anonymous: true, questions: QUESTIONS });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await answer(members[i] as TestUser, survey, [i % 2, `order ${i}`])).id);
+    const db = server.rukun.deps.db;
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>('SELECT id FROM "SurveyResponse" WHERE surveyId = ? ORDER BY rowid', survey.id);
+    const texts = await db.$queryRawUnsafe<{ textValue: string }[]>('SELECT textValue FROM "SurveyAnswer" WHERE surveyId = ? AND textValue IS NOT NULL ORDER BY rowid', survey.id);
+    // Random ids and day-only times are meant to hide when (and so by whom, next to any log) a response was given.
+    const ordered = rows.map((r) => r.id).join() === ids.join() && texts.map((t) => t.textValue).join() === ids.map((_, i) => `order ${i}`).join();
+    expect(ordered, 'anonymous rows should not keep their insertion order (use WITHOUT ROWID tables keyed by the random id)').toBe(false);
+  });
+});

@@ -1,0 +1,65 @@
+// Review of issue 11: what a feedback author learns of the staff's hidden work. The author view hides the assignee and
+// the screening, yet `version` and `updatedAt` move on every hidden change. Run alone:
+// npx vitest run test/security/review11/feedbackAuthorView.test.ts
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Feedback } from '../../../server/contracts/surveys';
+import { apiClient, type ApiClient } from '../../helpers/api';
+import { createCommunity, createUser, join, setRole } from '../../helpers/factories';
+import { socketPool } from '../../helpers/liveClient';
+import { startTestServer, type TestServer } from '../../helpers/testServer';
+
+let server: TestServer;
+let api: ApiClient;
+const pool = socketPool(() => server.baseUrl);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  api = apiClient(server.baseUrl);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('review 11: the feedback author view', () => {
+  it('FINDING (low): the author can tell their feedback was held and then released, or taken by someone, from version/updatedAt', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const author = await createUser(api);
+    await join(api, author, community.slug);
+    const sent = await api.request<{ feedback: Feedback }>('POST', `/api/communities/${community.slug}/feedback`, { token: author.token, body: { kind: 'problem', body: 'dasar bangsat kalian semua' } });
+    expect(sent.status).toBe(201);
+    const id = sent.body.feedback.id;
+    const mine = async () => (await api.request<{ feedback: Feedback }>('GET', `/api/feedback/${id}`, { token: author.token })).body.feedback;
+    const before = await mine();
+    expect((await api.request('PATCH', `/api/feedback/${id}`, { token: owner.token, body: { assignee: 'me' } })).status).toBe(200);
+    const claimed = await mine();
+    expect((await api.request('PATCH', `/api/feedback/${id}`, { token: owner.token, body: { screening: 'clear' } })).status).toBe(200);
+    const released = await mine();
+    // Everything the author is shown is unchanged except the counters that betray the hidden changes.
+    const visible = (f: Feedback) => ({ ...f, version: 0, updatedAt: '' });
+    expect(visible(claimed)).toEqual(visible(before));
+    expect(visible(released)).toEqual(visible(before));
+    expect([claimed.version, released.version], 'hidden staff changes should not move what the author sees').toEqual([before.version, before.version]);
+  });
+});
+
+describe('review 11: a staff member\'s own held feedback', () => {
+  it('FINDING: a moderator releases their own held feedback (staff do not judge their own words: 403 own_post for posts), and it is announced to every inbox', async () => {
+    const owner = await createUser(api);
+    const community = await createCommunity(api, owner);
+    const moderator = await createUser(api);
+    await join(api, moderator, community.slug);
+    await setRole(api, owner, community.slug, moderator.id, 'moderator');
+    const ownerSock = await pool.connect(owner.token);
+    await ownerSock.join(community.slug);
+    const sent = await api.request<{ feedback: Feedback }>('POST', `/api/communities/${community.slug}/feedback`, { token: moderator.token, body: { kind: 'problem', body: 'dasar bangsat kalian semua' } });
+    expect(sent.status).toBe(201);
+    const held = await api.request<{ feedback: Feedback }>('GET', `/api/feedback/${sent.body.feedback.id}`, { token: owner.token });
+    expect(held.body.feedback.screening).toBe('held');
+    const release = await api.request<{ feedback: Feedback }>('PATCH', `/api/feedback/${sent.body.feedback.id}`, { token: moderator.token, body: { screening: 'clear' } });
+    await new Promise((r) => setTimeout(r, 300));
+    const announced = ownerSock.received.some((r) => r.event === 'feedback:new');
+    ownerSock.socket.close();
+    expect({ status: release.status, announced }, 'the held feedback\'s own author should not be the one to release it').toEqual({ status: 403, announced: false });
+  });
+});
