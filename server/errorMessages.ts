@@ -40,6 +40,10 @@ export const ERROR_MESSAGES = {
     en: 'This change would invalidate answers already given.',
     id: 'Perubahan ini akan membuat jawaban yang sudah masuk tidak berlaku.',
   },
+  results_hidden: {
+    en: 'Results stay hidden until 5 members have answered.',
+    id: 'Hasil tetap tersembunyi sampai 5 anggota menjawab.',
+  },
   event_cancelled: { en: 'This event has been cancelled.', id: 'Acara ini sudah dibatalkan.' },
   event_ended: { en: 'This event has already ended.', id: 'Acara ini sudah selesai.' },
   rsvp_not_going: {
@@ -68,6 +72,10 @@ export const ERROR_MESSAGES = {
   own_post: {
     en: 'You cannot approve or remove your own post. Another moderator decides it, or escalate it.',
     id: 'Anda tidak dapat menyetujui atau menghapus kiriman Anda sendiri. Moderator lain yang memutuskannya, atau eskalasikan.',
+  },
+  own_feedback: {
+    en: 'Staff do not release or resolve their own feedback.',
+    id: 'Staf tidak melepas atau menyelesaikan masukan miliknya sendiri.',
   },
   reason_required: { en: 'Give a reason for removing this post.', id: 'Berikan alasan untuk menghapus kiriman ini.' },
   service_unavailable: {
