@@ -87,11 +87,16 @@ export type QuestionResult =
 export interface SurveyResults {
   surveyId: string;
   responseCount: number;
+  /**
+   * Responses from members who were not staff when they answered: the anonymity threshold counts these only, so
+   * staff (who read the results) cannot fill it with answers they know.
+   */
+  memberResponseCount: number;
   /** Members in the audience (active members, or the event's attendees). */
   audienceSize: number;
   /** responseCount / audienceSize, 0..1 (0 when the audience is empty). */
   responseRate: number;
-  /** True on an anonymous survey below `threshold` responses: every question's breakdown is withheld. */
+  /** True on an anonymous survey below `threshold` member responses: every question's breakdown is withheld. */
   hidden: boolean;
   /** Responses an anonymous survey needs before its breakdowns are shown (5). */
   threshold: number;

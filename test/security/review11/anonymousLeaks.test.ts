@@ -76,7 +76,7 @@ describe('review 11: anonymity of anonymous surveys', () => {
     expect(JSON.stringify(csv.body)).not.toContain('The moderator Budi bullies me');
   });
 
-  it('FINDING: staff (owner, managers, moderators) may answer and so fill the 5-response threshold themselves: one member\'s answers then show on their own', async () => {
+  it('staff responses (owner, managers, moderators) do not count toward the 5-response threshold: one member\'s answers stay hidden', async () => {
     const owner = await createUser(api);
     const community = await createCommunity(api, owner);
     const staff = await Promise.all([createUser(api), createUser(api), createUser(api)]);
@@ -84,16 +84,25 @@ describe('review 11: anonymity of anonymous surveys', () => {
     await setRole(api, owner, community.slug, (staff[0] as TestUser).id, 'manager');
     await setRole(api, owner, community.slug, (staff[1] as TestUser).id, 'moderator');
     await setRole(api, owner, community.slug, (staff[2] as TestUser).id, 'moderator');
-    const [victim] = await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 1 });
+    const members = await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 5 });
     const survey = await openSurvey(owner, community.slug, { title: 'Staff padded', anonymous: true, questions: QUESTIONS });
     // Four answers the staff know (all "Yes", no text), one real answer.
     for (const s of [owner, ...staff]) await answer(s, survey, [0, null]);
-    await answer(victim as TestUser, survey, [1, 'I want to leave']);
+    await answer(members[0] as TestUser, survey, [1, 'I want to leave']);
     const shown = await results(owner, survey.id);
-    // The threshold meant "no answer can be traced to one of a handful of people"; here it traces to exactly one.
-    const single = shown.questions[0] as { options: { count: number }[] };
-    const isolated = !shown.hidden && single.options[1]?.count === 1 && JSON.stringify(shown).includes('I want to leave');
-    expect(isolated, 'the threshold should count respondents other than the staff who read the results').toBe(false);
+    expect(shown).toMatchObject({ responseCount: 5, memberResponseCount: 1, hidden: true });
+    expect(JSON.stringify(shown)).not.toContain('I want to leave');
+    const csv = await api.request('GET', `/api/surveys/${survey.id}/results.csv`, { token: owner.token });
+    expect(csv.status).toBe(409);
+    // Only the stored flag says a response came from staff: never who.
+    const rows = await server.rukun.deps.db.surveyResponse.findMany({ where: { surveyId: survey.id }, select: { userId: true, fromStaff: true } });
+    expect(rows.filter((r) => r.fromStaff)).toHaveLength(4);
+    expect(rows.every((r) => r.userId === null)).toBe(true);
+    // Five member responses show the results (the staff answers included in the counts).
+    for (const m of members.slice(1)) await answer(m, survey, [1, null]);
+    const open = await results(owner, survey.id);
+    expect(open).toMatchObject({ responseCount: 9, memberResponseCount: 5, hidden: false });
+    expect((open.questions[0] as { options: { count: number }[] }).options.map((o) => o.count)).toEqual([4, 5]);
   });
 
   it('FINDING: live results let a manager read each anonymous response on its own, at the second it was given (survey:response + results diff)', async () => {
