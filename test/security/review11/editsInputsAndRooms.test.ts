@@ -44,19 +44,41 @@ async function answer(user: TestUser, survey: Built, values: unknown[]) {
 }
 
 describe('review 11: editing an open survey', () => {
-  it('FINDING: a manager can swap the option labels of an open survey: every answer given now counts for the other side, and the audit log does not show it', async () => {
+  it('refuses to swap the option labels or prompts of an open survey (409 survey_locked option_changed / prompt_changed); a typo fix passes and the audit log records the wording', async () => {
     const owner = await createUser(api);
     const community = await createCommunity(api, owner);
     const members = await insertMembers(server.rukun.deps.db, { communitySlug: community.slug, count: 5 });
-    const survey = await openSurvey(owner, community.slug, { title: 'Vote', questions: [{ kind: 'single', prompt: 'Keep the current moderators?', options: ['Keep them', 'Replace them'] }] });
-    for (const m of members) await answer(m, survey, [0]);
-    const q = survey.questions[0] as Built['questions'][number];
-    const swap = await api.request('PATCH', `/api/surveys/${survey.id}`, { token: owner.token, body: { questions: [{ id: q.id, kind: 'single', prompt: q.prompt, options: ['Replace them', 'Keep them'] }] } });
+    const survey = await openSurvey(owner, community.slug, {
+      title: 'Vote',
+      questions: [
+        { kind: 'single', prompt: 'Keep the current moderators?', options: ['Keep them', 'Replace them'] },
+        { kind: 'single', prompt: 'Replace the current moderators?', options: ['Yes', 'No'] },
+      ],
+    });
+    for (const m of members) await answer(m, survey, [0, 1]);
+    const [q, r] = survey.questions as [Built['questions'][number], Built['questions'][number]];
+    const patch = (questions: unknown[]) => api.request<{ error: { code: string; details: { path: string; reason: string }[] } }>('PATCH', `/api/surveys/${survey.id}`, { token: owner.token, body: { questions } });
+    const swap = await patch([{ id: q.id, kind: 'single', prompt: q.prompt, options: ['Replace them', 'Keep them'] }, { id: r.id, kind: 'single', prompt: r.prompt, options: r.options }]);
+    expect(swap.status).toBe(409);
+    expect(swap.body.error.code).toBe('survey_locked');
+    expect(swap.body.error.details.map((d) => `${d.reason} ${d.path}`)).toEqual(['option_changed body.questions[0].options[0]', 'option_changed body.questions[0].options[1]']);
+    const prompts = await patch([{ id: q.id, kind: 'single', prompt: r.prompt, options: q.options }, { id: r.id, kind: 'single', prompt: q.prompt, options: r.options }]);
+    expect(prompts.status).toBe(409);
+    expect(prompts.body.error.details.map((d) => d.reason)).toEqual(['prompt_changed', 'prompt_changed']);
     const res = await api.request<{ results: SurveyResults }>('GET', `/api/surveys/${survey.id}/results`, { token: owner.token });
     const options = (res.body.results.questions[0] as { options: { label: string; count: number }[] }).options;
-    const audit = await server.rukun.deps.db.auditEntry?.findMany?.({ where: { targetId: survey.id, action: 'survey.update' } }).catch(() => []);
-    // Five members chose "Keep them"; after the edit the results say five chose "Replace them".
-    expect(swap.status, `edit accepted; results now ${JSON.stringify(options)}; audit ${JSON.stringify(audit)}`).toBe(409);
+    expect(options.map((o) => [o.label, o.count])).toEqual([['Keep them', 5], ['Replace them', 0]]);
+    // A typo fix is still an allowed edit, and the log shows the wording before and after.
+    const fix = await patch([{ id: q.id, kind: 'single', prompt: 'Keep the current moderators ?', options: ['Keep them.', 'Replace them'] }, { id: r.id, kind: 'single', prompt: r.prompt, options: r.options }]);
+    expect(fix.status, JSON.stringify(fix.body)).toBe(200);
+    const audit = await server.rukun.deps.db.auditEntry.findMany({ where: { targetId: survey.id, action: 'survey.update' } });
+    expect(audit).toHaveLength(1);
+    const entry = audit[0] as { before: unknown; after: unknown };
+    const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+    expect(text(entry.before)).toContain('"Keep them"');
+    expect(text(entry.before)).toContain('Keep the current moderators?');
+    expect(text(entry.after)).toContain('"Keep them."');
+    expect(text(entry.after)).toContain('Keep the current moderators ?');
   });
 });
 
