@@ -7,7 +7,7 @@ import type { FeedbackStatus } from '../contracts/surveys';
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { inWriteTransaction, type Tx } from '../db/transaction';
-import { AppError } from '../errors';
+import { AppError, fail } from '../errors';
 import type { Actor } from '../policies/actor';
 import { authorize } from '../policies/community';
 import { presentFeedback } from '../presenters/presentFeedback';
@@ -41,6 +41,10 @@ const REPLY_SENTENCE = {
 /** Applies a staff PATCH; 409 version_conflict or already_claimed (with nothing written) when its guard fails. */
 export async function updateFeedback(deps: { db: Db; now: Date }, input: UpdateFeedbackInput): Promise<Outcome<{ feedbackId: string }>> {
   authorize(input.actor, 'feedback.inbox');
+  // Staff do not judge their own words (as with posts, 403 own_post): the checker held it, another staff member
+  // releases it. Refused whether or not it is held, so the answer says nothing of its screening. Replying to and
+  // setting the status of one's own feedback stay allowed: they change nothing of what the checker decided.
+  if (input.patch.screening === 'clear' && input.feedback.authorId === input.actor.userId) fail('own_feedback');
   try {
     return await inWriteTransaction(deps.db, (tx) => apply(tx, deps.now, input));
   } catch (err) {
