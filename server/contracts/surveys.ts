@@ -130,8 +130,10 @@ export interface Feedback {
   reasons?: FeedbackCheckReason[];
   firstResponseAt: string | null;
   resolvedAt: string | null;
-  version: number;
+  /** Staff only (the PATCH guard): the author's view omits it, since it moves on hidden staff work too. */
+  version?: number;
   createdAt: string;
+  /** Staff: the last change of any kind. Author: the last change they can see (sent, a reply, a status change). */
   updatedAt: string;
 }
 

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('review 11: the feedback author view', () => {
-  it('FINDING (low): the author can tell their feedback was held and then released, or taken by someone, from version/updatedAt', async () => {
+  it('the author view omits version and keeps updatedAt at the last visible change: hidden claims and releases do not show', async () => {
     const owner = await createUser(api);
     const community = await createCommunity(api, owner);
     const author = await createUser(api);
@@ -36,10 +36,15 @@ describe('review 11: the feedback author view', () => {
     expect((await api.request('PATCH', `/api/feedback/${id}`, { token: owner.token, body: { screening: 'clear' } })).status).toBe(200);
     const released = await mine();
     // Everything the author is shown is unchanged except the counters that betray the hidden changes.
-    const visible = (f: Feedback) => ({ ...f, version: 0, updatedAt: '' });
-    expect(visible(claimed)).toEqual(visible(before));
-    expect(visible(released)).toEqual(visible(before));
-    expect([claimed.version, released.version], 'hidden staff changes should not move what the author sees').toEqual([before.version, before.version]);
+    expect(claimed).toEqual(before);
+    expect(released).toEqual(before);
+    expect(before).not.toHaveProperty('version');
+    expect(before.updatedAt).toBe(before.createdAt);
+    // A reply is a visible change: it moves updatedAt to the reply's time.
+    expect((await api.request('PATCH', `/api/feedback/${id}`, { token: owner.token, body: { reply: 'We read it.' } })).status).toBe(200);
+    const replied = await mine();
+    expect(replied.updatedAt).toBe(replied.replies[0]?.createdAt);
+    expect(replied).not.toHaveProperty('version');
   });
 });
 

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Feedback" ADD COLUMN "statusChangedAt" DATETIME;
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
