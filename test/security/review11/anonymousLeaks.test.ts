@@ -1,4 +1,4 @@
-// Review of issue 11 (surveys, anonymity). Each FINDING test asserts the behaviour the contract or the issue
+// Review of issue 11 (surveys, anonymity): regression tests of the fixed findings; each asserts the behaviour the contract or the issue
 // promises; it fails while the hole is open. Run alone: npx vitest run test/security/review11/anonymousLeaks.test.ts
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // Review of issue 11: edits of open surveys, hostile input on the new routes, and who hears survey:response and
-// feedback:new. Tests named "FINDING:" fail while the hole is open; the others pin down what was checked and held.
+// feedback:new. The findings are fixed; these are regression tests, with what was checked and held.
 // Run alone: npx vitest run test/security/review11/editsInputsAndRooms.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SurveyResults } from '../../../server/contracts/surveys';

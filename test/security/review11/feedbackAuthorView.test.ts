@@ -1,5 +1,5 @@
 // Review of issue 11: what a feedback author learns of the staff's hidden work. The author view hides the assignee and
-// the screening, yet `version` and `updatedAt` move on every hidden change. Run alone:
+// the screening, and (fixed) omits `version` and keeps `updatedAt` at the last visible change. Run alone:
 // npx vitest run test/security/review11/feedbackAuthorView.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feedback } from '../../../server/contracts/surveys';
