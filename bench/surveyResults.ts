@@ -120,7 +120,7 @@ async function seed(http: Http, services: BenchServices, owner: { id: string; to
         else if (random() < 0.4) answer(null, null, `Jawaban ${r}: kopdar lebih sering dan tempat yang lebih luas, ya.`);
       }
     }
-    raw.prepare('UPDATE "Survey" SET responseCount = ? WHERE id = ?').run(responseCount, survey.id);
+    raw.prepare('UPDATE "Survey" SET responseCount = ?, memberResponseCount = ? WHERE id = ?').run(responseCount, responseCount, survey.id);
   })();
   raw.close();
   const textQuestionId = survey.questions.find((q) => q.kind === 'text')?.id ?? '';

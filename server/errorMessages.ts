@@ -73,6 +73,10 @@ export const ERROR_MESSAGES = {
     en: 'You cannot approve or remove your own post. Another moderator decides it, or escalate it.',
     id: 'Anda tidak dapat menyetujui atau menghapus kiriman Anda sendiri. Moderator lain yang memutuskannya, atau eskalasikan.',
   },
+  own_feedback: {
+    en: 'Staff do not release or resolve their own feedback.',
+    id: 'Staf tidak melepas atau menyelesaikan masukan miliknya sendiri.',
+  },
   reason_required: { en: 'Give a reason for removing this post.', id: 'Berikan alasan untuk menghapus kiriman ini.' },
   service_unavailable: {
     en: 'A service Rukun depends on is unavailable. Try again shortly.',

@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   already_reported: 409,
   item_resolved: 409,
   own_post: 403,
+  own_feedback: 403,
   reason_required: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -46,19 +46,28 @@ export interface AnswerInput {
   rows: AnswerRow[];
 }
 
+/**
+ * Whether a response counts as from staff (moderator, manager, owner): those read or can be told the results and know
+ * their own answers, so the anonymity threshold does not count them. Only this flag is stored, never who.
+ */
+export function isStaffRole(role: string | null | undefined): boolean {
+  return role === 'moderator' || role === 'manager' || role === 'owner';
+}
+
 /** Stores the actor's response; returns its receipt and `survey:response` for the managers. */
 export async function answerSurvey(deps: { db: Db; now: Date; serverKey: Buffer }, input: AnswerInput): Promise<Outcome<{ response: SurveyResponseReceipt }>> {
   authorize(input.actor, 'survey.answer');
   const { survey } = input;
   assertAnswerable(survey, deps.now);
   const identity = responseIdentity(deps.serverKey, { survey, userId: input.actor.userId, now: deps.now });
+  const fromStaff = isStaffRole(input.actor.role);
   try {
     await deps.db.$transaction(
       async (tx) => {
         // The write comes first: it takes SQLite's write lock, and on PostgreSQL it locks the survey row against a close.
-        const counted = await tx.survey.updateMany({ where: { id: survey.id, state: 'open', OR: [{ closesAt: null }, { closesAt: { gt: deps.now } }] }, data: { responseCount: { increment: 1 } } });
+        const counted = await tx.survey.updateMany({ where: { id: survey.id, state: 'open', OR: [{ closesAt: null }, { closesAt: { gt: deps.now } }] }, data: { responseCount: { increment: 1 }, memberResponseCount: { increment: fromStaff ? 0 : 1 } } });
         if (counted.count === 0) fail('survey_closed');
-        await tx.surveyResponse.create({ data: { id: identity.id, surveyId: survey.id, userId: identity.userId, respondentKey: identity.respondentKey, submittedAt: identity.submittedAt } });
+        await tx.surveyResponse.create({ data: { id: identity.id, surveyId: survey.id, userId: identity.userId, respondentKey: identity.respondentKey, submittedAt: identity.submittedAt, fromStaff } });
         if (input.rows.length) await tx.surveyAnswer.createMany({ data: input.rows.map((row) => ({ ...row, id: identity.answerId(), responseId: identity.id, surveyId: survey.id })) });
       },
       { maxWait: 15_000, timeout: 15_000 },

@@ -7,7 +7,7 @@ import type { FeedbackStatus } from '../contracts/surveys';
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { inWriteTransaction, type Tx } from '../db/transaction';
-import { AppError } from '../errors';
+import { AppError, fail } from '../errors';
 import type { Actor } from '../policies/actor';
 import { authorize } from '../policies/community';
 import { presentFeedback } from '../presenters/presentFeedback';
@@ -41,6 +41,10 @@ const REPLY_SENTENCE = {
 /** Applies a staff PATCH; 409 version_conflict or already_claimed (with nothing written) when its guard fails. */
 export async function updateFeedback(deps: { db: Db; now: Date }, input: UpdateFeedbackInput): Promise<Outcome<{ feedbackId: string }>> {
   authorize(input.actor, 'feedback.inbox');
+  // Staff do not judge their own words (as with posts, 403 own_post): the checker held it, another staff member
+  // releases it. Refused whether or not it is held, so the answer says nothing of its screening. Replying to and
+  // setting the status of one's own feedback stay allowed: they change nothing of what the checker decided.
+  if (input.patch.screening === 'clear' && input.feedback.authorId === input.actor.userId) fail('own_feedback');
   try {
     return await inWriteTransaction(deps.db, (tx) => apply(tx, deps.now, input));
   } catch (err) {
@@ -68,6 +72,9 @@ async function apply(tx: Tx, now: Date, input: UpdateFeedbackInput): Promise<Out
   if (patch.status && patch.status !== 'resolved') data.resolvedAt = null;
   if (patch.assignee !== undefined) data.assigneeId = patch.assignee === 'me' ? actor.userId : null;
   if (patch.reply !== undefined) data.replyCount = { increment: 1 };
+  // The time the author sees the status change, written only when it does change (same guard, so it rolls back with
+  // a lost race): the author view's updatedAt is built from it and never moves on hidden work (presentFeedback.ts).
+  if (patch.status) await tx.feedback.updateMany({ where: { AND: [guard, { status: { not: patch.status } }] }, data: { statusChangedAt: now } });
   const won = await tx.feedback.updateMany({ where: guard, data });
   if (won.count === 0) throw conflictOf(patch);
 
@@ -94,7 +101,7 @@ async function addReply(tx: Tx, now: Date, input: UpdateFeedbackInput & { reply:
   const reply = await tx.feedbackReply.create({ data: { feedbackId: feedback.id, authorId: actor.userId, body: input.reply, createdAt: now } });
   // The earliest reply's time, whichever transaction commits first: only an empty or later value is replaced.
   await tx.feedback.updateMany({ where: { id: feedback.id, OR: [{ firstResponseAt: null }, { firstResponseAt: { gt: now } }] }, data: { firstResponseAt: now, updatedAt: now } });
-  if (!input.patch.status) await tx.feedback.updateMany({ where: { id: feedback.id, status: 'new' }, data: { status: 'in_progress', updatedAt: now } });
+  if (!input.patch.status) await tx.feedback.updateMany({ where: { id: feedback.id, status: 'new' }, data: { status: 'in_progress', statusChangedAt: now, updatedAt: now } });
   await recordAudit(tx, { communityId: feedback.communityId, actorId: actor.userId, action: 'feedback.reply', targetType: 'feedback', targetId: feedback.id, after: { replyId: reply.id }, now });
   // Staff answering their own feedback need no notification of it.
   if (feedback.authorId === actor.userId) return [];

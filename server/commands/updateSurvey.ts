@@ -34,7 +34,7 @@ interface StoredSurvey {
   closesAt: Date | null;
   audience: string;
   audienceEventId: string | null;
-  questions: { id: string; position: number; kind: string; options: string; required: boolean; min: number | null; max: number | null }[];
+  questions: { id: string; position: number; kind: string; prompt: string; options: string; required: boolean; min: number | null; max: number | null }[];
 }
 
 function lockDetails(problems: LockProblem[], locale: Locale) {
@@ -53,6 +53,11 @@ export function openEditProblems(survey: StoredSurvey, patch: SurveyPatch): Lock
     ...openSurveyProblems({ anonymousChanged: patch.anonymous !== undefined && patch.anonymous !== survey.anonymous, audienceChanged: audienceChanged(survey, patch.audience) }),
     ...(patch.questions ? openQuestionProblems(stored, patch.questions) : []),
   ];
+}
+
+/** The questions as the survey.update audit entry records them: prompts and option labels, before and after. */
+function auditQuestions(questions: readonly { id: string; prompt: string; options: string }[]) {
+  return questions.map((q) => ({ id: q.id, prompt: q.prompt, options: parseOptions(q.options) }));
 }
 
 /** Writes the question list of an edit: wholesale for a draft; kept questions updated and new ones appended when open. */
@@ -101,7 +106,18 @@ export async function updateSurvey(
     if (written.count === 0) fail('version_conflict');
     if (patch.questions) await writeQuestions(tx, survey, patch.questions);
     const row = await tx.survey.findUniqueOrThrow({ where: { id: survey.id } });
-    await recordAudit(tx, { communityId: survey.communityId, actorId: input.actor.userId, action: 'survey.update', targetType: 'survey', targetId: survey.id, before: surveyAuditFields(before, survey.questions.length), after: surveyAuditFields(row, patch.questions?.length ?? survey.questions.length), now: deps.now });
+    // The wording is recorded too: a reworded prompt or label must be visible in the log, not only the counts.
+    const questionsAfter = patch.questions ? await tx.surveyQuestion.findMany({ where: { surveyId: survey.id }, orderBy: { position: 'asc' }, select: { id: true, prompt: true, options: true } }) : survey.questions;
+    await recordAudit(tx, {
+      communityId: survey.communityId,
+      actorId: input.actor.userId,
+      action: 'survey.update',
+      targetType: 'survey',
+      targetId: survey.id,
+      before: { ...surveyAuditFields(before, survey.questions.length), questionTexts: auditQuestions(survey.questions) },
+      after: { ...surveyAuditFields(row, patch.questions?.length ?? survey.questions.length), questionTexts: auditQuestions(questionsAfter) },
+      now: deps.now,
+    });
     return row;
   });
   // A new closesAt gets its own job (the job id names the time); the job of the old one finds it stale.

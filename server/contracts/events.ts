@@ -42,6 +42,8 @@ export interface SurveyResponsePayload {
   communitySlug: string;
   surveyId: string;
   responseCount: number;
+  /** Responses from non-staff members (the anonymity threshold counts these; see SurveyResults). */
+  memberResponseCount: number;
   responseRate: number;
 }
 

@@ -87,11 +87,16 @@ export type QuestionResult =
 export interface SurveyResults {
   surveyId: string;
   responseCount: number;
+  /**
+   * Responses from members who were not staff when they answered: the anonymity threshold counts these only, so
+   * staff (who read the results) cannot fill it with answers they know.
+   */
+  memberResponseCount: number;
   /** Members in the audience (active members, or the event's attendees). */
   audienceSize: number;
   /** responseCount / audienceSize, 0..1 (0 when the audience is empty). */
   responseRate: number;
-  /** True on an anonymous survey below `threshold` responses: every question's breakdown is withheld. */
+  /** True on an anonymous survey below `threshold` member responses: every question's breakdown is withheld. */
   hidden: boolean;
   /** Responses an anonymous survey needs before its breakdowns are shown (5). */
   threshold: number;
@@ -125,8 +130,10 @@ export interface Feedback {
   reasons?: FeedbackCheckReason[];
   firstResponseAt: string | null;
   resolvedAt: string | null;
-  version: number;
+  /** Staff only (the PATCH guard): the author's view omits it, since it moves on hidden staff work too. */
+  version?: number;
   createdAt: string;
+  /** Staff: the last change of any kind. Author: the last change they can see (sent, a reply, a status change). */
   updatedAt: string;
 }
 

@@ -22,6 +22,7 @@ export interface FeedbackRow {
   checkReasons: string;
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
+  statusChangedAt: Date | null;
   replyCount: number;
   version: number;
   createdAt: Date;
@@ -58,10 +59,23 @@ export function presentFeedback(row: FeedbackRow, view: FeedbackView): Feedback 
     ...(staff && held ? { reasons: parseReasons(row.checkReasons) } : {}),
     firstResponseAt: row.firstResponseAt?.toISOString() ?? null,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
-    version: row.version,
+    // Staff only: every change moves them, the hidden ones (assignment, release) too.
+    ...(staff ? { version: row.version } : {}),
     createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: (staff ? row.updatedAt : authorVisibleUpdate(row)).toISOString(),
   };
+}
+
+/**
+ * The author's updatedAt: the latest change the author can see (sent, a reply, a status change, resolved), never the
+ * row's updatedAt, which moves on hidden staff work too (taken, released from hold).
+ */
+export function authorVisibleUpdate(row: Pick<FeedbackRow, 'createdAt' | 'resolvedAt' | 'statusChangedAt' | 'replies'>): Date {
+  let latest = row.createdAt;
+  for (const at of [row.resolvedAt, row.statusChangedAt, ...row.replies.map((r) => r.createdAt)]) {
+    if (at && at.getTime() > latest.getTime()) latest = at;
+  }
+  return latest;
 }
 
 /** A reply, with its writer's public profile (the member sees who answered them). */

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 export interface SurveyCounts {
   communityId: string;
   responseCount: number;
+  memberResponseCount: number;
   audienceSize: number;
   /** responseCount / audienceSize, 0..1 (0 when the audience is empty; at most 1 when members who answered left). */
   responseRate: number;
@@ -42,9 +43,9 @@ export function rateOf(responseCount: number, audienceSize: number): number {
 export async function loadSurveyCounts(db: Db, surveyId: string): Promise<SurveyCounts | null> {
   const survey = await db.survey.findUnique({
     where: { id: surveyId },
-    select: { communityId: true, responseCount: true, audience: true, audienceEventId: true },
+    select: { communityId: true, responseCount: true, memberResponseCount: true, audience: true, audienceEventId: true },
   });
   if (!survey) return null;
   const audienceSize = await countAudience(db, survey);
-  return { communityId: survey.communityId, responseCount: survey.responseCount, audienceSize, responseRate: rateOf(survey.responseCount, audienceSize) };
+  return { communityId: survey.communityId, responseCount: survey.responseCount, memberResponseCount: survey.memberResponseCount, audienceSize, responseRate: rateOf(survey.responseCount, audienceSize) };
 }

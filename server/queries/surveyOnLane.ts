@@ -16,7 +16,7 @@ const CHECKED_IN = 'SELECT 1 AS one FROM "EventRsvp" WHERE eventId = ? AND userI
 const ACTIVE_MEMBERS = `SELECT COUNT(*) AS n FROM "Membership" WHERE communityId = ? AND status = 'active'`;
 const CHECKED_IN_MEMBERS = `SELECT COUNT(*) AS n FROM "EventRsvp" r JOIN "Membership" m ON m.userId = r.userId AND m.communityId = ? AND m.status = 'active'
   WHERE r.eventId = ? AND r.checkedInAt IS NOT NULL`;
-const COUNTS = 'SELECT s.responseCount, s.communityId, s.audience, s.audienceEventId, c.slug FROM "Survey" s JOIN "Community" c ON c.id = s.communityId WHERE s.id = ?';
+const COUNTS = 'SELECT s.responseCount, s.memberResponseCount, s.communityId, s.audience, s.audienceEventId, c.slug FROM "Survey" s JOIN "Community" c ON c.id = s.communityId WHERE s.id = ?';
 
 export interface AnswerableSurveyRecord {
   id: string;
@@ -65,11 +65,11 @@ function audienceSizeIn(q: SqlRunner, input: { communityId: string; audience: st
 }
 
 /** The counts `survey:response` carries, on the lane; the same rules as loadSurveyCounts (queries/surveyCounts.ts). */
-export function loadSurveyCounts(sql: SqlLane, surveyId: string): Promise<{ communitySlug: string; responseCount: number; audienceSize: number; responseRate: number } | null> {
+export function loadSurveyCounts(sql: SqlLane, surveyId: string): Promise<{ communitySlug: string; responseCount: number; memberResponseCount: number; audienceSize: number; responseRate: number } | null> {
   return sql.read((q) => {
-    const row = q.get<{ responseCount: number; communityId: string; audience: string; audienceEventId: string | null; slug: string }>(COUNTS, surveyId);
+    const row = q.get<{ responseCount: number; memberResponseCount: number; communityId: string; audience: string; audienceEventId: string | null; slug: string }>(COUNTS, surveyId);
     if (!row) return null;
     const audienceSize = audienceSizeIn(q, row);
-    return { communitySlug: row.slug, responseCount: row.responseCount, audienceSize, responseRate: rateOf(row.responseCount, audienceSize) };
+    return { communitySlug: row.slug, responseCount: row.responseCount, memberResponseCount: row.memberResponseCount, audienceSize, responseRate: rateOf(row.responseCount, audienceSize) };
   });
 }

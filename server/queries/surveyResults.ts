@@ -7,7 +7,10 @@ import { presentQuestionResult, type QuestionRow, type QuestionTally } from '../
 import { countAudience, rateOf } from './surveyCounts';
 import { listTextAnswers } from './surveyTexts';
 
-/** Anonymous surveys show breakdowns only from this many responses on, so no answer can be traced to one person. */
+/**
+ * Anonymous surveys show breakdowns only from this many responses of non-staff members on, so no answer can be traced
+ * to one person. Staff responses do not count: the staff read the results and know their own answers.
+ */
 export const ANONYMITY_THRESHOLD = 5;
 /** Text answers shown inline in the results; the rest come from the texts route. */
 export const INLINE_TEXTS = 20;
@@ -17,14 +20,15 @@ export interface ResultsSurvey {
   communityId: string;
   anonymous: boolean;
   responseCount: number;
+  memberResponseCount: number;
   audience: string;
   audienceEventId: string | null;
   questions: QuestionRow[];
 }
 
-/** Whether the survey's breakdowns are withheld: anonymous and fewer responses than the threshold. */
-export function resultsHidden(survey: Pick<ResultsSurvey, 'anonymous' | 'responseCount'>): boolean {
-  return survey.anonymous && survey.responseCount < ANONYMITY_THRESHOLD;
+/** Whether the survey's breakdowns are withheld: anonymous and fewer member (non-staff) responses than the threshold. */
+export function resultsHidden(survey: Pick<ResultsSurvey, 'anonymous' | 'memberResponseCount'>): boolean {
+  return survey.anonymous && survey.memberResponseCount < ANONYMITY_THRESHOLD;
 }
 
 /** value -> count of a grouped column. */
@@ -89,6 +93,7 @@ export async function loadSurveyResults(db: Db, survey: ResultsSurvey): Promise<
   return {
     surveyId: survey.id,
     responseCount: survey.responseCount,
+    memberResponseCount: survey.memberResponseCount,
     audienceSize,
     responseRate: rateOf(survey.responseCount, audienceSize),
     hidden,

@@ -156,7 +156,7 @@ export function createAnnouncer(deps: { db: Db; sql: SqlLane; target: BroadcastT
         // Counts only, to the managers: never who answered, never what (anonymous surveys included).
         const counts = await loadSurveyCounts(sql, event.surveyId);
         if (!counts) return;
-        emit([managersRoom(event.communityId)], 'survey:response', { communitySlug: counts.communitySlug, surveyId: event.surveyId, responseCount: counts.responseCount, responseRate: counts.responseRate });
+        emit([managersRoom(event.communityId)], 'survey:response', { communitySlug: counts.communitySlug, surveyId: event.surveyId, responseCount: counts.responseCount, memberResponseCount: counts.memberResponseCount, responseRate: counts.responseRate });
         return;
       }
       case 'feedback:new': {

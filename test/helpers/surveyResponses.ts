@@ -68,7 +68,7 @@ export async function insertResponses(db: Db, survey: SurveyOf, responses: Respo
   await db.$transaction(async (tx) => {
     await tx.surveyResponse.createMany({ data: rows.map((r) => r.response) });
     await tx.surveyAnswer.createMany({ data: rows.flatMap((r) => r.answers) });
-    await tx.survey.update({ where: { id: survey.id }, data: { responseCount: { increment: rows.length } } });
+    await tx.survey.update({ where: { id: survey.id }, data: { responseCount: { increment: rows.length }, memberResponseCount: { increment: rows.length } } });
   });
   return rows.map((r) => r.response.id);
 }

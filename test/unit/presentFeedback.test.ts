@@ -17,6 +17,7 @@ function row(overrides: Partial<FeedbackRow> = {}): FeedbackRow {
     checkReasons: JSON.stringify([reason]),
     firstResponseAt: at,
     resolvedAt: null,
+    statusChangedAt: null,
     replyCount: 1,
     version: 3,
     createdAt: at,

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerProblemDetails, checkAnswers, type QuestionRule } from '../../server/lib/surveyAnswers';
-import { openQuestionProblems, openSurveyProblems, type EditedQuestion, type StoredQuestion } from '../../server/lib/surveyEdits';
+import { editDistance, isSafeReword, openQuestionProblems, openSurveyProblems, type EditedQuestion, type StoredQuestion } from '../../server/lib/surveyEdits';
 import { PSEUDONYM_KEY_FILE, anonymousRespondentKey, pseudonymServerKey, respondentKey, utcDay } from '../../server/lib/surveyPseudonym';
 import { createSurveyBody } from '../../server/routes/surveys/surveySchemas';
 import { tempDir } from '../helpers/tempDir';
@@ -119,9 +119,9 @@ describe('checkAnswers', () => {
 
 describe('edits of an open survey', () => {
   const stored: StoredQuestion[] = [
-    { id: 'a', kind: 'single', options: ['x', 'y'], required: false, min: null, max: null },
-    { id: 'b', kind: 'rating', options: [], required: true, min: 1, max: 5 },
-    { id: 'c', kind: 'text', options: [], required: false, min: null, max: 100 },
+    { id: 'a', kind: 'single', prompt: 'Where?', options: ['x', 'y'], required: false, min: null, max: null },
+    { id: 'b', kind: 'rating', prompt: 'How good?', options: [], required: true, min: 1, max: 5 },
+    { id: 'c', kind: 'text', prompt: 'Anything else?', options: [], required: false, min: null, max: 100 },
   ];
   const same: EditedQuestion[] = stored.map((q) => ({ ...q }));
   const reasons = (edited: typeof same) => openQuestionProblems(stored, edited).map((p) => p.reason);
@@ -129,7 +129,7 @@ describe('edits of an open survey', () => {
   it('allows rewording, appended options, a longer text limit, required made optional, optional questions at the end', () => {
     expect(reasons(same)).toEqual([]);
     const [a, b, c] = same as [EditedQuestion, EditedQuestion, EditedQuestion];
-    expect(reasons([{ ...a, options: ['X!', 'Y!', 'z'] }, { ...b, required: false }, { ...c, max: 500 }, { kind: 'nps', options: [], required: false, min: 0, max: 10 } as EditedQuestion])).toEqual([]);
+    expect(reasons([{ ...a, options: ['X!', 'Y!', 'z'] }, { ...b, required: false }, { ...c, max: 500 }, { kind: 'nps', prompt: 'Recommend?', options: [], required: false, min: 0, max: 10 } as EditedQuestion])).toEqual([]);
   });
 
   it('locks removals, moves, kinds, ranges, shorter limits, new requirements', () => {
@@ -141,9 +141,28 @@ describe('edits of an open survey', () => {
     expect(reasons([a, { ...b, max: 7 }, c])).toEqual(['range_changed']);
     expect(reasons([a, b, { ...c, max: 99 }])).toEqual(['range_changed']);
     expect(reasons([{ ...a, required: true }, b, c])).toEqual(['made_required']);
-    expect(reasons([a, b, c, { kind: 'nps', options: [], required: true, min: 0, max: 10 } as EditedQuestion])).toEqual(['new_question_required']);
+    expect(reasons([a, b, c, { kind: 'nps', prompt: 'Recommend?', options: [], required: true, min: 0, max: 10 } as EditedQuestion])).toEqual(['new_question_required']);
     expect(reasons([a, b, { ...c, id: 'zz' }])).toEqual(['question_removed', 'question_removed']);
     expect(openSurveyProblems({ anonymousChanged: true, audienceChanged: true }).map((p) => p.path)).toEqual(['body.anonymous', 'body.audience']);
+  });
+
+  it('takes typo fixes of labels and prompts, refuses swaps and rewrites that would flip the meaning of answers given', () => {
+    const [a, b, c] = same as [EditedQuestion, EditedQuestion, EditedQuestion];
+    const keep: StoredQuestion[] = [{ id: 'k', kind: 'single', prompt: 'Keep the current moderators?', options: ['Keep them', 'Replace them'], required: false, min: null, max: null }, { id: 'l', kind: 'text', prompt: 'Why?', options: [], required: false, min: null, max: 100 }];
+    const [k, l] = keep.map((q) => ({ ...q })) as [EditedQuestion, EditedQuestion];
+    const why = (edited: EditedQuestion[]) => openQuestionProblems(keep, edited).map((p) => `${p.reason} ${p.path}`);
+    expect(why([{ ...k, options: ['Keep thme', 'Replace  them '] }, l])).toEqual([]);
+    expect(why([{ ...k, options: ['KEEP THEM', 'replace them'] }, l])).toEqual([]);
+    expect(why([{ ...k, options: ['Replace them', 'Keep them'] }, l])).toEqual(['option_changed body.questions[0].options[0]', 'option_changed body.questions[0].options[1]']);
+    expect(why([{ ...k, options: ['Keep them', 'Remove everybody now'] }, l])).toEqual(['option_changed body.questions[0].options[1]']);
+    expect(why([{ ...k, prompt: 'Keep the current moderator?' }, l])).toEqual([]);
+    expect(why([{ ...k, prompt: 'Why?' }, { ...l, prompt: 'Keep the current moderators?' }])).toEqual(['prompt_changed body.questions[0].prompt', 'prompt_changed body.questions[1].prompt']);
+    expect(why([{ ...k, prompt: 'Should the whole team be fired?' }, l])).toEqual(['prompt_changed body.questions[0].prompt']);
+    // Short labels: up to three edits are a correction ('x' -> 'X!'), taking the other label is not.
+    expect(reasons([{ ...a, options: ['y', 'x'] }, b, c])).toEqual(['option_changed', 'option_changed']);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(isSafeReword('Yes', 'No', ['No'])).toBe(false);
+    expect(isSafeReword('Sangat setuju', 'Sangat stuju', ['Tidak setuju'])).toBe(true);
   });
 });
 

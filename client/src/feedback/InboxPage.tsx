@@ -118,7 +118,7 @@ export function InboxPage({ community, role }: { community: Community; role: Rol
 
   const onChanged = (item: Feedback): void => {
     inbox.apply(item);
-    setPinned((shown) => (shown && shown.id === item.id && shown.version > item.version ? shown : item));
+    setPinned((shown) => (shown && shown.id === item.id && (shown.version ?? 0) > (item.version ?? 0) ? shown : item));
   };
 
   const limitText = (hours: number): string => tn('fb.inbox.waitingHours', hours);

@@ -108,7 +108,7 @@ export function changed(state: InboxState, item: Feedback, view: InboxView, now:
     return { ...state, items: sorted([...state.items, item], view, now) };
   }
   const before = state.items[index];
-  if (!before || before.version > item.version) return state;
+  if (!before || (before.version ?? 0) > (item.version ?? 0)) return state;
   const items = state.items.slice();
   items[index] = item;
   return { ...state, items, counts: shift(state.counts, tabOf(before), tabOf(item)) };

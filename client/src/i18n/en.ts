@@ -185,6 +185,7 @@ export const en = {
   'errors.already_reported': 'You have already reported this post.',
   'errors.item_resolved': 'This item has already been decided.',
   'errors.own_post': 'You cannot approve or remove your own post. Another moderator decides it, or escalate it.',
+  'errors.own_feedback': 'Staff do not release or resolve their own feedback.',
   'errors.reason_required': 'Please give a reason for removing this post.',
   'errors.rate_limited': 'You are going a little fast. Please wait a moment and try again.',
   'errors.rate_limited_wait': 'You are going a little fast. Please try again in {seconds} seconds.',

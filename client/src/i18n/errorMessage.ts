@@ -44,6 +44,7 @@ const CODE_KEYS: Record<ErrorCode | ClientErrorCode, PlainKey> = {
   already_reported: 'errors.already_reported',
   item_resolved: 'errors.item_resolved',
   own_post: 'errors.own_post',
+  own_feedback: 'errors.own_feedback',
   reason_required: 'errors.reason_required',
   service_unavailable: 'errors.service_unavailable',
   internal: 'errors.internal',

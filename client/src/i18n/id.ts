@@ -187,6 +187,7 @@ export const id = {
   'errors.already_reported': 'Anda sudah melaporkan kiriman ini.',
   'errors.item_resolved': 'Item ini sudah diputuskan.',
   'errors.own_post': 'Anda tidak dapat menyetujui atau menghapus kiriman Anda sendiri. Moderator lain yang memutuskannya, atau eskalasikan.',
+  'errors.own_feedback': 'Staf tidak melepas atau menyelesaikan masukan miliknya sendiri.',
   'errors.reason_required': 'Mohon berikan alasan untuk menghapus kiriman ini.',
   'errors.rate_limited': 'Anda terlalu cepat. Tunggu sebentar lalu coba lagi.',
   'errors.rate_limited_wait': 'Anda terlalu cepat. Silakan coba lagi dalam {seconds} detik.',

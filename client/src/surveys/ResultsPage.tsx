@@ -19,7 +19,7 @@ import { useLiveResults } from './useLiveResults';
 /** The results screen of a survey. */
 export function ResultsPage({ survey, community }: { survey: Survey; community: Community }) {
   const { t, tn, formatNumber } = useSvI18n();
-  const live = useLiveResults({ surveyId: survey.id, slug: community.slug, role: community.myRole });
+  const live = useLiveResults({ surveyId: survey.id, slug: community.slug, role: community.myRole, anonymous: survey.anonymous });
   const [identify, setIdentify] = useState(false);
   if (!canManageSurveys(community.myRole)) {
     return (

@@ -76,13 +76,15 @@ export function mountResultRoutes(target: RouteTarget, deps: Deps, _limits: Rate
     res.json({ ...page, hidden: false });
   });
 
-  defineRoute(target, { method: 'get', path: '/surveys/:id/results.csv', summary: 'Responses as CSV (manager), one row per response; `?identify=true` adds handle, display name and e-mail on named surveys (audited; 422 on anonymous ones)', tag: 'surveys', auth: true, params: idParams, query: csvQuery, responses: { 200: 'text/csv' } }, async ({ params, query }, req, res) => {
+  defineRoute(target, { method: 'get', path: '/surveys/:id/results.csv', summary: 'Responses as CSV (manager), one row per response; `?identify=true` adds handle, display name and e-mail on named surveys (audited; 422 on anonymous ones); 409 results_hidden while an anonymous survey\'s results are hidden', tag: 'surveys', auth: true, params: idParams, query: csvQuery, responses: { 200: 'text/csv' } }, async ({ params, query }, req, res) => {
     const auth = requireUser(req);
     const { survey } = await loadManagedSurvey(deps, { userId: auth.user.id, surveyId: params.id });
     const locale = localeOf(req);
     if (query.identify && survey.anonymous) {
       fail('validation_failed', { details: [{ path: 'query.identify', message: PROBLEMS.identifyAnonymous[locale], reason: 'anonymous_survey' }] });
     }
+    // The export carries every answer of every response: it keeps the same threshold as the results.
+    if (resultsHidden(survey)) fail('results_hidden');
     const now = deps.now();
     // An export that names people is recorded before its first byte leaves, whether or not the download completes.
     if (query.identify) {

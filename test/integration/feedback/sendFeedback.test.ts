@@ -47,7 +47,6 @@ describe('sending', () => {
       replyCount: 0,
       firstResponseAt: null,
       resolvedAt: null,
-      version: 0,
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });

@@ -71,7 +71,7 @@ describe('results of a named survey', () => {
     expect(t.texts).toEqual({ items: ['Kopinya enak', 'Oke', 'Lebih sering', 'Mantap'], nextCursor: null });
 
     // The counts the live announcement uses agree with the results.
-    expect(await loadSurveyCounts(db, survey.id)).toEqual({ communityId: setting.communityId, responseCount: 6, audienceSize: 9, responseRate: 0.6667 });
+    expect(await loadSurveyCounts(db, survey.id)).toEqual({ communityId: setting.communityId, responseCount: 6, memberResponseCount: 6, audienceSize: 9, responseRate: 0.6667 });
     expect(await loadSurveyCounts(db, 'no-such-survey')).toBeNull();
   });
 

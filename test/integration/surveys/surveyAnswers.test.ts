@@ -216,7 +216,7 @@ describe('survey:response over Socket.IO', () => {
     expect((await respond(answering, s.id, { answers: answers(s.questions) })).status).toBe(201);
     const heard = await managerSocket.next<SurveyResponsePayload>('survey:response', (p) => p.surveyId === s.id);
     // Four members (owner, manager, two members): one answer is a quarter of the audience.
-    expect(heard).toEqual({ communitySlug: community.slug, surveyId: s.id, responseCount: 1, responseRate: 0.25 });
+    expect(heard).toEqual({ communitySlug: community.slug, surveyId: s.id, responseCount: 1, memberResponseCount: 1, responseRate: 0.25 });
     // Both sockets are in the same process: by the time the manager hears the second event, the member would have
     // heard the first had it been sent there.
     expect((await respond(member, s.id, { answers: answers(s.questions) })).status).toBe(201);

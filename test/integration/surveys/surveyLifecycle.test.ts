@@ -177,12 +177,12 @@ describe('edit rules', () => {
     const { manager, community } = await cast();
     const survey = await create(manager, community.slug);
     const opened = (await open(manager, survey.id)).body.survey;
-    const edited = opened.questions.map((q) => ({ id: q.id, kind: q.kind, prompt: `${q.prompt} (baru)`, required: q.kind === 'single' ? false : q.required, ...(q.options.length ? { options: [...q.options, 'Lainnya'] } : {}), ...(q.kind === 'rating' ? { min: q.min, max: q.max } : {}), ...(q.kind === 'text' ? { maxLength: 500 } : {}) }));
+    const edited = opened.questions.map((q) => ({ id: q.id, kind: q.kind, prompt: `${q.prompt} ya`, required: q.kind === 'single' ? false : q.required, ...(q.options.length ? { options: [...q.options, 'Lainnya'] } : {}), ...(q.kind === 'rating' ? { min: q.min, max: q.max } : {}), ...(q.kind === 'text' ? { maxLength: 500 } : {}) }));
     const res = await patch(manager, survey.id, { title: 'Survei kopdar 2', description: 'Diperbarui', closesAt: inHours(10), version: opened.version, questions: [...edited, { kind: 'text', prompt: 'Tambahan' }] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const after = res.body.survey;
     expect(after.questions.map((q) => q.id).slice(0, 5)).toEqual(opened.questions.map((q) => q.id));
-    expect(after.questions[0]).toMatchObject({ prompt: 'Kopdar di mana? (baru)', options: ['Jakarta', 'Bandung', 'Lainnya'], required: false });
+    expect(after.questions[0]).toMatchObject({ prompt: 'Kopdar di mana? ya', options: ['Jakarta', 'Bandung', 'Lainnya'], required: false });
     expect(after.questions[4]?.maxLength).toBe(500);
     expect(after.questions[5]).toMatchObject({ kind: 'text', prompt: 'Tambahan', required: false });
     expect(after).toMatchObject({ title: 'Survei kopdar 2', state: 'open', version: opened.version + 1 });
