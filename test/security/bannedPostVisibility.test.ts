@@ -29,6 +29,7 @@ const REQUESTS: Record<string, { body?: Record<string, unknown>; query?: string 
   'POST /api/posts/{id}/reactions': { body: { kind: 'like' } },
   'DELETE /api/posts/{id}/reactions': { query: '?kind=like' },
   'POST /api/posts/{id}/reports': { body: { reason: 'spam' } },
+  'POST /api/posts/{id}/cancel-schedule': {},
 };
 
 /** Every route of the document whose path names a post by id. */

@@ -55,6 +55,9 @@ describe('a mail worker killed mid-send', () => {
     const doomed = await spawnWorker();
     await enqueueEventJob(server.rukun.deps.queues, { queue: 'events', name: 'reminder', data: reminderJob(event) });
     await waitUntil('the third message to be held mid-send', async () => (smtp.held().length >= 1 ? true : undefined), 30_000);
+    // The two accepted messages are marked sent right after the server's answer: kill only once both marks are
+    // written, so the test kills in one known state (an accepted message not yet marked is the documented window).
+    await waitUntil('the two accepted messages to be marked sent', async () => ((await db.mailDelivery.count({ where: { refId: { startsWith: `${event.id}:` }, status: 'sent' } })) >= 2 ? true : undefined), 30_000);
     await doomed.kill();
 
     const rows = await db.mailDelivery.findMany({ where: { refId: { startsWith: `${event.id}:` } } });
