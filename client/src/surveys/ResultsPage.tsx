@@ -79,6 +79,12 @@ export function ResultsPage({ survey, community }: { survey: Survey; community: 
           )}
           {survey.anonymous && !csvHidden && <p className="field__hint">{t('sv.results.csvAnonymous')}</p>}
         </div>
+        {survey.anonymous && results !== null && !results.hidden && (
+          // Live counts move at once; breakdowns follow in steps of 5 responses so one answer cannot be singled out.
+          <p className="field__hint" data-testid="sv-batched">
+            {t('sv.results.batched')}
+          </p>
+        )}
       </section>
       {live.room === 'reconnecting' && (
         <p className="feed__offline" role="status">

@@ -181,4 +181,5 @@ export const svEn = {
   'sv.results.csvHidden': 'Download opens once {threshold} members have answered.',
   'sv.results.multiNote': 'Members could pick more than one.',
   'sv.results.csvAnonymous': 'The CSV of an anonymous survey never holds names or e-mail addresses.',
+  'sv.results.batched': 'On an anonymous survey the breakdowns update after every 5 new responses, so no single answer can be told apart; the counts above are live.',
 } as const;

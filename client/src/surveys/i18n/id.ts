@@ -182,4 +182,5 @@ export const svId = {
   'sv.results.csvHidden': 'Unduhan tersedia setelah {threshold} anggota menjawab.',
   'sv.results.multiNote': 'Anggota bisa memilih lebih dari satu.',
   'sv.results.csvAnonymous': 'CSV survei anonim tidak pernah memuat nama atau alamat e-mail.',
+  'sv.results.batched': 'Pada survei anonim, rincian diperbarui setiap 5 jawaban baru agar tidak ada satu jawaban yang bisa dikenali; jumlah di atas tetap langsung.',
 } as const satisfies SvDictionary;
