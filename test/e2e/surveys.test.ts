@@ -380,6 +380,8 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
     expect(await pageA.getByTestId('sv-csv').isDisabled()).toBe(true);
     expect(await pageA.getByTestId('sv-option-chart').count()).toBe(0);
     expect(await pageA.getByTestId('sv-hidden').textContent()).toContain('Dengan kurang dari 5 tanggapan');
+    // The note on breakdowns updating in steps of 5 belongs to shown results, not to hidden ones.
+    expect(await pageA.getByTestId('sv-batched').count()).toBe(0);
     await pageA.setViewportSize({ width: 390, height: 844 });
     await expectNoSidewaysScroll(pageA);
     await pageB.setViewportSize({ width: 390, height: 844 });
