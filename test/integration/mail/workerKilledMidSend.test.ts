@@ -26,7 +26,7 @@ describe('a mail worker killed mid-send', () => {
       prefix: server.prefix,
       stallAt: 'none',
       // A short lease, so the killed worker's message is taken over soon; the retry backoff short to match.
-      env: { SMTP_URL: smtp.url, MAIL_LEASE_SECONDS: '2', MAIL_BACKOFF_MS: '200', MAIL_JOB_ATTEMPTS: '30', PUBLIC_ORIGINS: 'https://rukun.example.test' },
+      env: { SMTP_URL: smtp.url, MAIL_LEASE_SECONDS: '2', MAIL_SWEEP_SECONDS: '1', MAIL_BACKOFF_MS: '200', MAIL_JOB_ATTEMPTS: '30', PUBLIC_ORIGINS: 'https://rukun.example.test' },
     });
     workers.push(worker);
     return worker;
