@@ -1,26 +1,15 @@
-// The calendar dictionary's shape comes from the English one; id.ts must have the same keys (`satisfies`) and the
-// same {placeholders} (CalPlaceholdersMatch below), or the build fails. Reuses the app's placeholder parser.
-import type { Placeholders } from '../../i18n/types';
+// The calendar dictionary's names for the shared area i18n types (client/src/i18n/area.ts): id.ts must have the same
+// keys as en.ts (`satisfies`) and the same {placeholders} (CalPlaceholdersMatch below), or the build fails.
+import type { AreaDictionary, AreaKey, AreaPlainKey, AreaPluralBase, AreaTranslate, AreaVarsArgs, AssertNever, MismatchedKeys } from '../../i18n/area';
 import type { calEn } from './en';
 import type { calId } from './id';
 
-export type CalKey = keyof typeof calEn;
-export type CalDictionary = { readonly [K in CalKey]: string };
-
-export type CalVarsArgs<K extends CalKey> = [Placeholders<(typeof calEn)[K]>] extends [never]
-  ? []
-  : [vars: Record<Placeholders<(typeof calEn)[K]>, string | number>];
-
-export type CalTranslate = <K extends CalKey>(key: K, ...vars: CalVarsArgs<K>) => string;
-
-type SamePlaceholders<A extends string, B extends string> = [Placeholders<A>] extends [Placeholders<B>]
-  ? [Placeholders<B>] extends [Placeholders<A>]
-    ? true
-    : false
-  : false;
-type MismatchedKeys = {
-  [K in CalKey]: SamePlaceholders<(typeof calEn)[K], (typeof calId)[K]> extends true ? never : K;
-}[CalKey];
-type AssertNever<T extends never> = T;
+type En = typeof calEn;
+export type CalKey = AreaKey<En>;
+export type CalDictionary = AreaDictionary<En>;
+export type CalVarsArgs<K extends CalKey> = AreaVarsArgs<En, K>;
+export type CalPlainKey = AreaPlainKey<En>;
+export type CalPluralBase = AreaPluralBase<En>;
+export type CalTranslate = AreaTranslate<En>;
 /** Fails to compile, naming the key, when a translation drops or invents a placeholder. */
-export type CalPlaceholdersMatch = AssertNever<MismatchedKeys>;
+export type CalPlaceholdersMatch = AssertNever<MismatchedKeys<En, typeof calId>>;

@@ -1,20 +1,15 @@
-// The calendar's t(): the app's current language (useI18n), this feature's own dictionaries.
-import { useMemo } from 'react';
+// The calendar screens' t(): the app's current language, this feature's own dictionaries (client/src/i18n/area.ts).
 import type { Locale } from '../../../../server/contracts/api';
-import { useI18n } from '../../i18n/I18nProvider';
-import { interpolate } from '../../i18n/format';
+import { useAreaI18n, type AreaI18n } from '../../i18n/area';
 import { calEn } from './en';
 import { calId } from './id';
-import type { CalDictionary, CalTranslate } from './types';
+import type { CalDictionary } from './types';
 
 const DICTIONARIES: Record<Locale, CalDictionary> = { en: calEn, id: calId };
 
-/** Calendar and scheduling strings in the current language. */
-export function useCalI18n(): { t: CalTranslate; locale: Locale } {
-  const { locale } = useI18n();
-  return useMemo(() => {
-    const dictionary = DICTIONARIES[locale];
-    const t: CalTranslate = (key, ...vars) => interpolate(dictionary[key], vars[0]);
-    return { t, locale };
-  }, [locale]);
+export type CalI18n = AreaI18n<typeof calEn>;
+
+/** Calendar strings in the current language. */
+export function useCalI18n(): CalI18n {
+  return useAreaI18n<typeof calEn>(DICTIONARIES);
 }

@@ -1,34 +1,15 @@
-// The feedback dictionary's shape comes from the English one; id.ts must have the same keys (`satisfies`) and the
-// same {placeholders} (PlaceholdersMatch below), or the build fails. Reuses the app's placeholder parser.
-import type { Placeholders } from '../../i18n/types';
+// The feedback dictionary's names for the shared area i18n types (client/src/i18n/area.ts): id.ts must have the same
+// keys as en.ts (`satisfies`) and the same {placeholders} (FbPlaceholdersMatch below), or the build fails.
+import type { AreaDictionary, AreaKey, AreaPlainKey, AreaPluralBase, AreaTranslate, AreaVarsArgs, AssertNever, MismatchedKeys } from '../../i18n/area';
 import type { fbEn } from './en';
 import type { fbId } from './id';
 
-export type FbKey = keyof typeof fbEn;
-export type FbDictionary = { readonly [K in FbKey]: string };
-
-export type FbVarsArgs<K extends FbKey> = [Placeholders<(typeof fbEn)[K]>] extends [never]
-  ? []
-  : [vars: Record<Placeholders<(typeof fbEn)[K]>, string | number>];
-
-/** Keys without placeholders, which code may pick at run time. */
-export type FbPlainKey = {
-  [K in FbKey]: [Placeholders<(typeof fbEn)[K]>] extends [never] ? K : never;
-}[FbKey];
-
-type PluralBaseOf<K> = K extends `${infer Base}_one` ? (`${Base}_other` extends FbKey ? Base : never) : never;
-export type FbPluralBase = PluralBaseOf<FbKey>;
-
-export type FbTranslate = <K extends FbKey>(key: K, ...vars: FbVarsArgs<K>) => string;
-
-type SamePlaceholders<A extends string, B extends string> = [Placeholders<A>] extends [Placeholders<B>]
-  ? [Placeholders<B>] extends [Placeholders<A>]
-    ? true
-    : false
-  : false;
-type MismatchedKeys = {
-  [K in FbKey]: SamePlaceholders<(typeof fbEn)[K], (typeof fbId)[K]> extends true ? never : K;
-}[FbKey];
-type AssertNever<T extends never> = T;
+type En = typeof fbEn;
+export type FbKey = AreaKey<En>;
+export type FbDictionary = AreaDictionary<En>;
+export type FbVarsArgs<K extends FbKey> = AreaVarsArgs<En, K>;
+export type FbPlainKey = AreaPlainKey<En>;
+export type FbPluralBase = AreaPluralBase<En>;
+export type FbTranslate = AreaTranslate<En>;
 /** Fails to compile, naming the key, when a translation drops or invents a placeholder. */
-export type FbPlaceholdersMatch = AssertNever<MismatchedKeys>;
+export type FbPlaceholdersMatch = AssertNever<MismatchedKeys<En, typeof fbId>>;

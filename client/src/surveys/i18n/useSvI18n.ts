@@ -1,33 +1,15 @@
-// The surveys screens' t(): the app's current language (useI18n), this feature's own dictionaries.
-import { useMemo } from 'react';
+// The surveys screens' t(): the app's current language, this feature's own dictionaries (client/src/i18n/area.ts).
 import type { Locale } from '../../../../server/contracts/api';
-import { useI18n } from '../../i18n/I18nProvider';
-import { interpolate } from '../../i18n/format';
+import { useAreaI18n, type AreaI18n } from '../../i18n/area';
 import { svEn } from './en';
 import { svId } from './id';
-import type { SvDictionary, SvKey, SvPluralBase, SvTranslate } from './types';
+import type { SvDictionary } from './types';
 
 const DICTIONARIES: Record<Locale, SvDictionary> = { en: svEn, id: svId };
 
-export interface SvI18n {
-  t: SvTranslate;
-  tn: (base: SvPluralBase, count: number) => string;
-  formatDateTime: (iso: string) => string;
-  formatNumber: (value: number) => string;
-  locale: Locale;
-}
+export type SvI18n = AreaI18n<typeof svEn>;
 
 /** Surveys strings in the current language. */
 export function useSvI18n(): SvI18n {
-  const { locale, formatDateTime, formatNumber } = useI18n();
-  return useMemo(() => {
-    const dictionary = DICTIONARIES[locale];
-    const t: SvTranslate = (key, ...vars) => interpolate(dictionary[key], vars[0]);
-    const plurals = new Intl.PluralRules(locale);
-    const tn = (base: SvPluralBase, count: number): string => {
-      const key: SvKey = `${base}_${plurals.select(count) === 'one' ? 'one' : 'other'}`;
-      return interpolate(dictionary[key], { count: formatNumber(count) });
-    };
-    return { t, tn, formatDateTime, formatNumber, locale };
-  }, [locale, formatDateTime, formatNumber]);
+  return useAreaI18n<typeof svEn>(DICTIONARIES);
 }
