@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import type { CommunityEvent } from '../../server/contracts/api';
 import { screenshot, useBrowserSuite } from './browser';
-import { createCommunityThroughUi, joinFromList, makeUser, registerThroughUi } from './flows';
+import { foundCommunityWithMembers, makeUser } from './flows';
 
 /** Fails when the page is wider than the viewport (something overflows sideways on a phone), naming what sticks out. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -51,12 +51,7 @@ describe('events in the browser (Bahasa Indonesia)', () => {
       await screenshot(pageC, `events-C-${run}`);
     });
 
-    await registerThroughUi(pageA, ani);
-    await createCommunityThroughUi(pageA, community);
-    await registerThroughUi(pageB, budi);
-    await joinFromList(pageB, community.slug);
-    await registerThroughUi(pageC, cici);
-    await joinFromList(pageC, community.slug);
+    await foundCommunityWithMembers({ page: pageA, user: ani }, [{ page: pageB, user: budi }, { page: pageC, user: cici }], community);
 
     // The manager opens the events, which are empty, and creates one through the Indonesian form. The start is three
     // hours ahead in Jakarta (WIB), so check-in (open from a day before) works later in this test.

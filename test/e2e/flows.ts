@@ -44,6 +44,16 @@ export async function joinFromList(page: Page, slug: string): Promise<void> {
   await page.waitForURL(`**/c/${slug}`);
 }
 
+/** The owner registers and founds the community on their page; each member registers and joins on theirs. */
+export async function foundCommunityWithMembers(owner: { page: Page; user: TestUser }, members: { page: Page; user: TestUser }[], community: { name: string; slug: string }): Promise<void> {
+  await registerThroughUi(owner.page, owner.user);
+  await createCommunityThroughUi(owner.page, community);
+  for (const member of members) {
+    await registerThroughUi(member.page, member.user);
+    await joinFromList(member.page, community.slug);
+  }
+}
+
 /** Waits until the feed's socket has joined the community's rooms, so live events reach it. */
 export async function waitForLiveFeed(page: Page): Promise<void> {
   await page.locator('[data-testid="feed"][data-realtime="joined"]').waitFor();

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import type { Survey } from '../../server/contracts/surveys';
 import { screenshot, useBrowserSuite } from './browser';
-import { createCommunityThroughUi, joinFromList, makeUser, registerThroughUi } from './flows';
+import { foundCommunityWithMembers, makeUser } from './flows';
 
 /** Fails when the page is wider than the viewport (something overflows sideways on a phone), naming what sticks out. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -64,12 +64,7 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
       await screenshot(pageC, `surveys-C-${run}`);
     });
 
-    await registerThroughUi(pageA, ani);
-    await createCommunityThroughUi(pageA, community);
-    await registerThroughUi(pageB, budi);
-    await joinFromList(pageB, community.slug);
-    await registerThroughUi(pageC, cici);
-    await joinFromList(pageC, community.slug);
+    await foundCommunityWithMembers({ page: pageA, user: ani }, [{ page: pageB, user: budi }, { page: pageC, user: cici }], community);
 
     // The manager finds no surveys yet and opens the builder, on a phone.
     await pageA.getByTestId('surveys-link').click();
@@ -318,10 +313,7 @@ describe('surveys in the browser (Bahasa Indonesia)', () => {
       await screenshot(pageA, `surveys-anon-A-${run}`);
       await screenshot(pageB, `surveys-anon-B-${run}`);
     });
-    await registerThroughUi(pageA, dewi);
-    await createCommunityThroughUi(pageA, community);
-    await registerThroughUi(pageB, eko);
-    await joinFromList(pageB, community.slug);
+    await foundCommunityWithMembers({ page: pageA, user: dewi }, [{ page: pageB, user: eko }], community);
 
     // Made through the API (the builder has its own test), opened, and watched on the results page.
     const id = await pageA.evaluate(
